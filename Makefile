@@ -1,0 +1,73 @@
+# The targets CI runs. `make run` and `make test` work from a fresh clone with only Python >= 3.12.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+# The first interpreter >= 3.12 found (pyenv's shims honour .python-version).
+PYTHON_BOOT ?= $(shell for p in python3.13 python3.12 python3 python; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
+
+.PHONY: help run test setup messages lint format migrations-check deploy-check ci-checks requirements demo browser-test clean
+
+help:
+	@echo "make run    – set up and serve the portal with demo content on http://127.0.0.1:$(PORT)/"
+	@echo "make test   – set up and run the whole test suite (DATABASE_URL selects the database)"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -n "$(PYTHON_BOOT)" || { echo "Python >= 3.12 is required (none found on PATH)." >&2; exit 1; }
+	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+# Compile the translation catalogues (Babel: pure Python, no system gettext needed).
+messages: $(VENV)/.installed
+	@for dir in locale locale/overrides; do \
+		$(VENV)/bin/pybabel compile --domain django --directory $$dir --statistics 2>&1 | grep -v '^$$' || exit 1; \
+	done
+
+setup: $(VENV)/.installed messages
+	@mkdir -p var
+
+demo: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_demo_admin
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(VENV)/bin/pytest
+
+browser-test: setup
+	$(VENV)/bin/pytest -m browser
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: setup
+	$(MANAGE) makemigrations --check --dry-run
+
+# Production settings must pass Django's deployment checklist without a warning.
+deploy-check: setup
+	DJANGO_SETTINGS_MODULE=anphong.settings.prod \
+	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	ALLOWED_HOSTS=anphong.haiphong.gov.vn \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+ci-checks: lint migrations-check deploy-check
+
+requirements: $(VENV)/.installed
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,29 @@
+"""Fast, isolated test settings (MD5 hasher, locmem cache and mail, temporary media)."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
+os.environ["DEBUG"] = "0"
+_tmp = tempfile.mkdtemp(prefix="anphong-test-")
+os.environ["MEDIA_ROOT"] = os.path.join(_tmp, "media")
+os.environ["PRIVATE_MEDIA_ROOT"] = os.path.join(_tmp, "private")
+os.environ.pop("REDIS_URL", None)
+
+from .base import *  # noqa: E402,F403
+
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests must not depend on collectstatic's manifest.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# WhiteNoise wants STATIC_ROOT to exist; tests serve from the finders instead.
+STATIC_ROOT = Path(_tmp) / "static"  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,45 @@
+"""Root URLconf. Public pages sit in i18n_patterns: Vietnamese at the root, English under /en/."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from . import views
+from .sitemaps import StaticViewSitemap
+
+admin.site.site_header = _("Quản trị Cổng thông tin điện tử phường An Phong")
+admin.site.site_title = _("Quản trị phường An Phong")
+admin.site.index_title = _("Bảng điều khiển")
+
+sitemaps = {
+    "pages": StaticViewSitemap,
+}
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("quan-tri/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("portal.urls")),
+    prefix_default_language=False,
+)
+
+handler500 = "anphong.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

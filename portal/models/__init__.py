@@ -1,0 +1,3 @@
+from .ward import PredecessorWard, WardProfile
+
+__all__ = ["PredecessorWard", "WardProfile"]
