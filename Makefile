@@ -1,5 +1,6 @@
 # The targets CI runs. `make run` and `make test` work from a fresh clone with only Python >= 3.12.
 SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
 PORT ?= 8000
@@ -25,7 +26,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 # Compile the translation catalogues (Babel: pure Python, no system gettext needed).
 messages: $(VENV)/.installed
 	@for dir in locale locale/overrides; do \
-		$(VENV)/bin/pybabel compile --domain django --directory $$dir --statistics 2>&1 | grep -v '^$$' || exit 1; \
+		$(VENV)/bin/pybabel compile --domain django --directory $$dir --statistics; \
 	done
 
 setup: $(VENV)/.installed messages
