@@ -51,3 +51,7 @@ class WardProfileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Procedures, places and dossiers live in their own modules (issue 5; staff side: issue 6).
+from . import admin_dossiers, admin_procedures  # noqa: E402,F401

@@ -196,3 +196,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# Online administrative procedures (portal, issue 5).
+# Unit code that starts every dossier code, `<unit>-YYMMDD-NNNN` (Circular 01/2018/TT-VPCP
+# Art. 19). The default is a placeholder: set the ward's code from the national list.
+DOSSIER_UNIT_CODE = env_str("DOSSIER_UNIT_CODE", "H26.APH")
+# Upload limits: bytes per file, bytes per dossier, files per dossier, pixels per image.
+DOSSIER_MAX_FILE_SIZE = env_int("DOSSIER_MAX_FILE_SIZE", 10 * 1024 * 1024)
+DOSSIER_MAX_TOTAL_SIZE = env_int("DOSSIER_MAX_TOTAL_SIZE", 50 * 1024 * 1024)
+DOSSIER_MAX_FILES = env_int("DOSSIER_MAX_FILES", 20)
+DOSSIER_MAX_IMAGE_PIXELS = env_int("DOSSIER_MAX_IMAGE_PIXELS", 40_000_000)
+# Hours after which unsubmitted uploads (and files without a row) are swept.
+DOSSIER_ORPHAN_MAX_AGE_HOURS = env_int("DOSSIER_ORPHAN_MAX_AGE_HOURS", 24)
+# Rate limits per client IP, "<requests>/<seconds>": form steps and tracking look-ups.
+PORTAL_RATE_SUBMIT = env_str("PORTAL_RATE_SUBMIT", "60/600")
+PORTAL_RATE_TRACKING = env_str("PORTAL_RATE_TRACKING", "20/600")
+# Request header carrying the client IP behind a trusted proxy (e.g. HTTP_X_REAL_IP);
+# empty: REMOTE_ADDR. Never trust a header the proxy does not overwrite.
+PORTAL_CLIENT_IP_HEADER = env_str("PORTAL_CLIENT_IP_HEADER", "")

@@ -1,0 +1,71 @@
+"""The public catalogue of procedures: list with filters and search, and the start page."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from .constants import ServiceLevel
+from .models import Procedure, ProcedureField, RequiredDocument
+
+
+class ProcedureListView(ListView):
+    template_name = "portal/procedure_list.html"
+    context_object_name = "procedures"
+    paginate_by = 20
+
+    def get_queryset(self):
+        qs = Procedure.objects.published().select_related("field")
+        self.query = (self.request.GET.get("q") or "").strip()[:100]
+        self.field_slug = self.request.GET.get("linh-vuc", "")
+        self.level = self.request.GET.get("muc-do", "")
+        if self.query:
+            qs = qs.search(self.query)
+        if self.field_slug:
+            qs = qs.filter(field__slug=self.field_slug)
+        if self.level in ServiceLevel.values:
+            qs = qs.filter(service_level=self.level)
+        return qs.only(
+            "name",
+            "slug",
+            "code",
+            "summary",
+            "service_level",
+            "processing_days",
+            "processing_note",
+            "fee_amount",
+            "online_open",
+            "is_verified",
+            "field__name",
+            "field__slug",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            fields=ProcedureField.objects.all(),
+            levels=ServiceLevel.choices,
+            query=self.query,
+            field_slug=self.field_slug,
+            level=self.level,
+            query_string=params.urlencode(),
+            is_filtered=bool(self.query or self.field_slug or self.level),
+        )
+        return context
+
+
+class ProcedureDetailView(DetailView):
+    template_name = "portal/procedure_detail.html"
+    context_object_name = "procedure"
+
+    def get_object(self, queryset=None):
+        qs = (
+            Procedure.objects.published()
+            .select_related("field")
+            .prefetch_related(
+                Prefetch("documents", queryset=RequiredDocument.objects.order_by("order", "pk")),
+                "form_templates",
+            )
+        )
+        return get_object_or_404(qs, slug=self.kwargs["slug"])

@@ -1,0 +1,66 @@
+"""Cache-based rate limits per client IP (Redis in production), answering 429 + Retry-After."""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+
+
+def parse_rate(rate):
+    count, _sep, seconds = rate.partition("/")
+    return int(count), int(seconds or 60)
+
+
+def client_ip(request):
+    header = settings.PORTAL_CLIENT_IP_HEADER
+    value = request.META.get(header, "") if header else ""
+    return (value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or "unknown"
+
+
+def hit(bucket, request):
+    """Count one request; return seconds to wait when over the limit, else 0."""
+    limit, window = parse_rate(getattr(settings, f"PORTAL_RATE_{bucket.upper()}"))
+    now = time.time()
+    slot = int(now // window)
+    # The IP is hashed: cache keys (and Redis dumps) hold no personal data.
+    ip = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    key = f"portal:rl:{bucket}:{ip}:{slot}"
+    cache.add(key, 0, timeout=window + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window + 1)
+        count = 1
+    if count > limit:
+        return max(1, int((slot + 1) * window - now))
+    return 0
+
+
+def too_many_requests(request, retry_after):
+    from django.http import HttpResponse
+
+    body = render_to_string("429.html", {"retry_after": retry_after}, request=request)
+    response = HttpResponse(body, status=429)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def rate_limited(bucket, methods=("POST",)):
+    """Limit the decorated view's `methods` per client IP with the PORTAL_RATE_<bucket> setting."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method in methods:
+                wait = hit(bucket, request)
+                if wait:
+                    return too_many_requests(request, wait)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,156 @@
+"""The dossier workflow: one table of allowed transitions and the one service that applies them.
+
+Statuses are the national one-stop codes (constants.DossierStatus). Staff permissions per
+role and working-day deadlines are added on top by the staff side (issue 6); this module
+guarantees the invariants: only listed transitions, row locked, history appended, side
+effects after commit.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .constants import DossierStatus as S
+from .models import Dossier, DossierEvent, SupplementRequest
+
+STAFF = "staff"
+RESIDENT = "resident"
+
+
+@dataclass(frozen=True)
+class Transition:
+    by: frozenset  # who may ask for it: STAFF, RESIDENT
+    needs_public_note: bool = False  # reasons the resident must read (refusal, stop…)
+    needs: tuple = field(default=())  # required keyword inputs
+
+
+def _t(*by, needs_public_note=False, needs=()):
+    return Transition(frozenset(by), needs_public_note, tuple(needs))
+
+
+# (from, to) -> Transition. Anything not listed is forbidden.
+TRANSITIONS = {
+    (S.NEW, S.ACCEPTED): _t(STAFF),
+    (S.NEW, S.REFUSED): _t(STAFF, needs_public_note=True),
+    (S.NEW, S.SUPPLEMENT_REQUESTED): _t(STAFF, needs_public_note=True, needs=("documents",)),
+    (S.NEW, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    (S.ACCEPTED, S.PROCESSING): _t(STAFF),
+    (S.ACCEPTED, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    (S.PROCESSING, S.SUPPLEMENT_REQUESTED): _t(STAFF, needs_public_note=True, needs=("documents",)),
+    (S.PROCESSING, S.FINANCIAL_OBLIGATION): _t(STAFF, needs=("amount",)),
+    (S.PROCESSING, S.STOPPED): _t(STAFF, needs_public_note=True),
+    (S.PROCESSING, S.DONE): _t(STAFF),
+    (S.PROCESSING, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    # The resident's upload of the requested documents restarts processing.
+    (S.SUPPLEMENT_REQUESTED, S.PROCESSING): _t(RESIDENT, STAFF),
+    (S.SUPPLEMENT_REQUESTED, S.STOPPED): _t(STAFF, needs_public_note=True),
+    (S.SUPPLEMENT_REQUESTED, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    (S.FINANCIAL_OBLIGATION, S.PROCESSING): _t(STAFF),
+    (S.FINANCIAL_OBLIGATION, S.STOPPED): _t(STAFF, needs_public_note=True),
+    (S.FINANCIAL_OBLIGATION, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    (S.WITHDRAWAL_REQUESTED, S.STOPPED): _t(STAFF),
+    (S.DONE, S.RETURNED): _t(STAFF),
+}
+
+FINAL_STATUSES = frozenset({S.REFUSED, S.STOPPED, S.RETURNED})
+
+
+def allowed_targets(status, *, by=STAFF):
+    """Statuses reachable from `status` by `by` (the admin offers only these)."""
+    return [to for (frm, to), t in TRANSITIONS.items() if frm == status and by in t.by]
+
+
+class TransitionRefused(ValidationError):
+    pass
+
+
+def dossier_transition(
+    *, dossier, to_status, actor, public_note="", internal_note="", by=None, **inputs
+):
+    """Move `dossier` to `to_status`, append the history row, schedule side effects.
+
+    `actor` is the staff user, or None for the resident online. Raises TransitionRefused
+    for anything the table does not allow. Returns the new DossierEvent.
+    """
+    by = by or (RESIDENT if actor is None else STAFF)
+    to_status = S(to_status)
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        from_status = S(locked.status)
+        rule = TRANSITIONS.get((from_status, to_status))
+        if rule is None or by not in rule.by:
+            raise TransitionRefused(
+                _("Không thể chuyển hồ sơ từ “%(from)s” sang “%(to)s”."),
+                params={"from": from_status.label, "to": to_status.label},
+                code="forbidden",
+            )
+        if rule.needs_public_note and not public_note.strip():
+            raise TransitionRefused(_("Cần ghi rõ lý do gửi công dân."), code="note_required")
+        missing = [name for name in rule.needs if not inputs.get(name)]
+        if missing:
+            raise TransitionRefused(
+                _("Thiếu thông tin: %(names)s."), params={"names": ", ".join(missing)}, code="input"
+            )
+        now = timezone.now()
+        _apply_fields(locked, to_status, now, inputs)
+        locked.status = to_status
+        locked._status_change_allowed = True
+        try:
+            # Field validation only: the row exists, its unique fields are unchanged.
+            locked.clean_fields(exclude=["procedure", "province", "ward", "assigned_to"])
+            locked.save()
+        finally:
+            locked._status_change_allowed = False
+        event = DossierEvent.objects.create(
+            dossier=locked,
+            from_status=from_status,
+            to_status=to_status,
+            actor=actor,
+            public_note=public_note.strip(),
+            internal_note=internal_note.strip(),
+            created_at=now,
+        )
+        if to_status == S.SUPPLEMENT_REQUESTED:
+            request = SupplementRequest.objects.create(
+                dossier=locked,
+                event=event,
+                note=public_note.strip(),
+                requested_by=actor,
+                created_at=now,
+            )
+            request.documents.set(inputs["documents"])
+        transaction.on_commit(lambda: _after_commit(event.pk), robust=True)
+    # Keep the caller's instance in step with the database.
+    for name in (
+        "status",
+        "accepted_at",
+        "due_date",
+        "finished_at",
+        "returned_at",
+        "obligation_amount",
+    ):
+        setattr(dossier, name, getattr(locked, name))
+    dossier._loaded_status = locked.status
+    return event
+
+
+def _apply_fields(dossier, to_status, now, inputs):
+    if to_status == S.ACCEPTED:
+        dossier.accepted_at = now
+        if inputs.get("due_date"):
+            dossier.due_date = inputs["due_date"]
+    elif to_status == S.FINANCIAL_OBLIGATION:
+        dossier.obligation_amount = inputs["amount"]
+    elif to_status == S.DONE:
+        dossier.finished_at = now
+    elif to_status == S.RETURNED:
+        dossier.returned_at = now
+
+
+def _after_commit(event_id):
+    from .notifications import notify_status_change
+
+    notify_status_change(event_id)

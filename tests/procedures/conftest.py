@@ -1,0 +1,28 @@
+import pytest
+
+from .factories import ProcedureFactory, QuestionFactory, RequiredDocumentFactory
+
+
+@pytest.fixture
+def procedure(db):
+    """An online procedure with two mandatory documents, one optional, and two questions."""
+    p = ProcedureFactory(name="Đăng ký khai sinh thử nghiệm", processing_days=None)
+    RequiredDocumentFactory(procedure=p, name="Tờ khai", accepted_types="pdf,jpeg,png")
+    RequiredDocumentFactory(procedure=p, name="Giấy chứng sinh", accepted_types="pdf,jpeg,png")
+    RequiredDocumentFactory(procedure=p, name="Văn bản ủy quyền", is_mandatory=False)
+    QuestionFactory(procedure=p, key="ten_tre", label="Tên của trẻ", kind="text")
+    QuestionFactory(procedure=p, key="ngay_sinh_tre", label="Ngày sinh của trẻ", kind="date")
+    return p
+
+
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path):
+    """Each test gets its own private storage root, so file assertions see only its files."""
+    from django.utils.functional import empty
+
+    from portal.storage import private_storage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    private_storage._wrapped = empty
+    yield settings.PRIVATE_MEDIA_ROOT
+    private_storage._wrapped = empty

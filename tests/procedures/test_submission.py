@@ -1,0 +1,202 @@
+"""The online form end to end: steps, server-side progress, one dossier per token."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from portal.constants import DossierStatus
+from portal.models import Dossier, DossierDocument, DossierEvent
+from portal.storage import private_storage
+
+from .journey import applicant_data, fill_until_check, step_url, submission_token, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_whole_journey_creates_one_complete_dossier(
+    client, ward, procedure, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response, token = submit(client, procedure)
+    assert response.status_code == 302
+    dossier = Dossier.objects.get()
+    assert response["Location"] == reverse("portal:submit_done", args=[procedure.slug, token])
+    assert dossier.status == DossierStatus.NEW
+    assert dossier.applicant_name == "Nguyễn Văn An"  # NFC, collapsed, capitalised as typed
+    assert dossier.phone == "+84912345678"
+    assert dossier.id_number == "031090001234"
+    assert dossier.privacy_notice_version == "2026.1" and dossier.consent_at
+    assert dossier.answers["ten_tre"] == {"label": "Tên của trẻ", "value": "Nguyễn Văn Bình"}
+    assert dossier.answers["ngay_sinh_tre"]["value"] == "01/02/2025"
+    docs = list(dossier.documents.all())
+    assert len(docs) == 2
+    for doc in docs:
+        assert doc.file.name.startswith("dossiers/")
+        assert private_storage.exists(doc.file.name)
+        assert len(doc.sha256) == 64
+    assert not any(private_storage.listdir("tmp")[1]), "staged files are removed after commit"
+    assert DossierEvent.objects.filter(dossier=dossier, to_status=DossierStatus.NEW).count() == 1
+    assert len(mail.outbox) == 1
+    assert dossier.code in mail.outbox[0].subject
+    assert "/tra-cuu/h/" in mail.outbox[0].body
+
+    done = client.get(response["Location"])
+    assert done.status_code == 200
+    assert dossier.code in done.content.decode()
+    assert "no-store" in done["Cache-Control"]
+
+
+def test_code_has_national_format(client, ward, procedure, settings):
+    settings.DOSSIER_UNIT_CODE = "H26.APH"
+    submit(client, procedure)
+    code = Dossier.objects.get().code
+    unit, day, seq = code.rsplit("-", 2)
+    assert unit == "H26.APH" and len(day) == 6 and seq == "0001"
+
+
+def test_double_submit_returns_the_same_dossier(client, ward, procedure):
+    check = fill_until_check(client, procedure)
+    token = submission_token(check)
+    first = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
+    second = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
+    assert Dossier.objects.count() == 1
+    assert first["Location"] == second["Location"]
+
+
+def test_back_and_resubmit_returns_the_same_dossier(client, ward, procedure):
+    response, token = submit(client, procedure)
+    client.get(step_url(procedure, "kiem-tra"))  # Back: form state gone
+    again = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
+    assert again["Location"] == response["Location"]
+    assert Dossier.objects.count() == 1
+
+
+def test_forged_hidden_fields_are_ignored(client, ward, procedure):
+    check = fill_until_check(client, procedure)
+    token = submission_token(check)
+    client.post(
+        step_url(procedure, "kiem-tra"),
+        {
+            "submission_token": token,
+            "status": "10",
+            "code": "FORGED-1",
+            "procedure": "999",
+            "tracking_token_hash": "0" * 64,
+        },
+    )
+    dossier = Dossier.objects.get()
+    assert dossier.status == DossierStatus.NEW
+    assert dossier.code != "FORGED-1"
+
+
+def test_forged_submission_token_creates_nothing(client, ward, procedure):
+    fill_until_check(client, procedure)
+    response = client.post(
+        step_url(procedure, "kiem-tra"),
+        {"submission_token": "00000000-0000-0000-0000-000000000000"},
+    )
+    assert response.status_code == 302
+    assert Dossier.objects.count() == 0
+
+
+def test_back_keeps_everything_typed_and_uploaded(client, ward, procedure):
+    fill_until_check(client, procedure)
+    page = client.get(step_url(procedure, "nguoi-nop")).content.decode()
+    assert 'value="Nguyễn Văn An"' in page and 'value="17/05/1990"' in page
+    docs = client.get(step_url(procedure, "giay-to")).content.decode()
+    assert "to-khai.pdf" in docs and "chung-sinh.png" in docs
+    consent = client.get(step_url(procedure, "dong-y")).content.decode()
+    assert "checked" in consent
+
+
+def test_change_link_returns_to_check_page(client, ward, procedure):
+    fill_until_check(client, procedure)
+    response = client.post(
+        step_url(procedure, "nguoi-nop") + "?doi=1", applicant_data(street="Số 9, tổ dân phố 4")
+    )
+    assert response["Location"] == step_url(procedure, "kiem-tra")
+    assert "Số 9, tổ dân phố 4" in client.get(response["Location"]).content.decode()
+
+
+def test_steps_cannot_be_skipped(client, ward, procedure):
+    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    response = client.get(step_url(procedure, "kiem-tra"))
+    assert response["Location"] == step_url(procedure, "nguoi-nop")
+
+
+def test_missing_consent_is_refused(client, ward, procedure):
+    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    client.post(step_url(procedure, "nguoi-nop"), applicant_data())
+    client.post(step_url(procedure, "cau-hoi"), {"ten_tre": "An", "ngay_sinh_tre": "01/02/2025"})
+    docs = list(procedure.documents.filter(is_mandatory=True))
+    from .factories import pdf_bytes
+    from .journey import upload
+
+    client.post(
+        step_url(procedure, "giay-to"),
+        {f"doc_{d.pk}": upload(f"{d.pk}.pdf", pdf_bytes()) for d in docs},
+    )
+    response = client.post(step_url(procedure, "dong-y"), {})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "error-summary" in html and "Đánh dấu vào ô đồng ý" in html
+    assert client.get(step_url(procedure, "kiem-tra"))["Location"] == step_url(procedure, "dong-y")
+
+
+def test_closed_procedure_has_no_form(client, ward):
+    from .factories import ProcedureFactory
+
+    p = ProcedureFactory(closed=True)
+    assert client.get(reverse("portal:submit_start", args=[p.slug])).status_code == 404
+
+
+def test_csrf_is_enforced(ward, procedure):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.get(reverse("portal:submit_start", args=[procedure.slug]))
+    response = strict.post(step_url(procedure, "nguoi-nop"), applicant_data())
+    assert response.status_code == 403
+
+
+def test_database_failure_leaves_no_row_and_no_file(client, ward, procedure, monkeypatch):
+    check = fill_until_check(client, procedure)
+    token = submission_token(check)
+
+    def broken(*args, **kwargs):
+        from django.db import OperationalError
+
+        raise OperationalError("disk I/O error")
+
+    monkeypatch.setattr(DossierDocument.objects, "bulk_create", broken)
+    response = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
+    assert response.status_code == 503
+    assert "Chưa gửi được hồ sơ" in response.content.decode()
+    assert Dossier.objects.count() == 0
+    assert not private_storage.exists("dossiers") or not _all_files("dossiers")
+    monkeypatch.undo()
+    # The resident's progress is intact: a retry succeeds.
+    retry = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
+    assert retry.status_code == 302 and Dossier.objects.count() == 1
+
+
+def test_disk_failure_leaves_no_row(client, ward, procedure, monkeypatch):
+    check = fill_until_check(client, procedure)
+    token = submission_token(check)
+    import portal.services as services
+
+    def full_disk(staged):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(services, "_copy_to_final", full_disk)
+    response = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
+    assert response.status_code == 503
+    assert Dossier.objects.count() == 0
+
+
+def _all_files(root):
+    dirs, files = private_storage.listdir(root)
+    found = [f"{root}/{f}" for f in files]
+    for d in dirs:
+        found += _all_files(f"{root}/{d}")
+    return found
