@@ -76,10 +76,10 @@ class DayFirstDateField(forms.DateField):
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"])
         kwargs.setdefault("help_text", DATE_HELP)
-        kwargs.setdefault(
-            "error_messages",
-            {"invalid": _("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 14/08/1990.")},
-        )
+        kwargs["error_messages"] = {
+            "invalid": _("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 14/08/1990."),
+            **kwargs.get("error_messages", {}),
+        }
         super().__init__(**kwargs)
 
 

@@ -82,6 +82,7 @@ def an_phong():
 class DossierFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Dossier
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"H26.APH-250101-{n:04d}")
     procedure = factory.SubFactory(ProcedureFactory)

@@ -1,0 +1,149 @@
+"""The public catalogue: filters, search, start page, fixtures, query budgets."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from portal.models import Procedure, Province, Ward
+
+from .factories import ProcedureFactory, ProcedureFieldFactory, RequiredDocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_procedures(ward):
+    call_command("loaddata", "fixtures/demo/050_procedures.json", verbosity=0)
+
+
+def h1_count(html):
+    return len(re.findall(r"<h1[\s>]", html))
+
+
+def test_catalogue_lists_published_procedures_only(client, ward):
+    ProcedureFactory(name="Đăng ký khai sinh")
+    ProcedureFactory(name="Thủ tục ẩn", hidden=True)
+    response = client.get(reverse("portal:procedure_list"))
+    html = response.content.decode()
+    assert response.status_code == 200 and h1_count(html) == 1
+    assert "Đăng ký khai sinh" in html and "Thủ tục ẩn" not in html
+
+
+def test_catalogue_search_ignores_diacritics_and_matches_codes(client, ward):
+    ProcedureFactory(name="Đăng ký kết hôn", code="1.000894")
+    ProcedureFactory(name="Chứng thực chữ ký")
+    html = client.get(reverse("portal:procedure_list"), {"q": "dang ky ket hon"}).content.decode()
+    assert "Đăng ký kết hôn" in html and "Chứng thực chữ ký" not in html
+    html = client.get(reverse("portal:procedure_list"), {"q": "1.000894"}).content.decode()
+    assert "Đăng ký kết hôn" in html
+
+
+def test_catalogue_filters_by_field_and_level(client, ward):
+    civil = ProcedureFieldFactory(name="Hộ tịch", slug="ho-tich")
+    other = ProcedureFieldFactory(name="Chứng thực", slug="chung-thuc")
+    ProcedureFactory(name="Khai sinh", field=civil, service_level="full")
+    ProcedureFactory(name="Kết hôn", field=civil, service_level="partial")
+    ProcedureFactory(name="Bản sao", field=other, service_level="full")
+    html = client.get(
+        reverse("portal:procedure_list"), {"linh-vuc": "ho-tich", "muc-do": "full"}
+    ).content.decode()
+    assert "Khai sinh" in html and "Kết hôn" not in html and "Bản sao" not in html
+    assert "Xóa lọc" in html
+
+
+def test_catalogue_query_budget(client, ward, django_assert_max_num_queries):
+    """Count, one page of procedures with their field (select_related), fields for the filter."""
+    for i in range(25):
+        ProcedureFactory(name=f"Thủ tục {i}")
+    client.get(reverse("portal:procedure_list"))
+    with django_assert_max_num_queries(3):
+        client.get(reverse("portal:procedure_list"))
+
+
+def test_start_page_tells_everything_before_starting(client, ward, demo_procedures):
+    p = Procedure.objects.get(code="1.001193")
+    response = client.get(p.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200 and h1_count(html) == 1
+    for text in [
+        "Giấy tờ cần chuẩn bị",
+        "Giấy chứng sinh",
+        "Miễn phí",
+        "Trong ngày",
+        "Bắt đầu nộp hồ sơ",
+        "Căn cứ pháp lý",
+        "chưa đối chiếu",
+    ]:
+        assert text in html, text
+
+
+def test_start_page_query_budget(client, ward, demo_procedures, django_assert_max_num_queries):
+    """Procedure with its field, its documents, its form templates."""
+    p = Procedure.objects.get(code="1.001193")
+    client.get(p.get_absolute_url())
+    with django_assert_max_num_queries(3):
+        client.get(p.get_absolute_url())
+
+
+def test_closed_procedure_page_says_in_person_only(client, ward):
+    p = ProcedureFactory(closed=True)
+    html = client.get(p.get_absolute_url()).content.decode()
+    assert "Bắt đầu nộp hồ sơ" not in html and "chỉ nhận hồ sơ trực tiếp" in html
+
+
+def test_hidden_procedure_is_404(client, ward):
+    p = ProcedureFactory(hidden=True)
+    assert client.get(p.get_absolute_url()).status_code == 404
+
+
+def test_demo_fixture_has_real_ward_level_procedures_marked_unverified(demo_procedures):
+    procedures = Procedure.objects.all()
+    assert procedures.count() >= 10
+    names = {p.name for p in procedures}
+    for expected in [
+        "Đăng ký khai sinh",
+        "Đăng ký khai tử",
+        "Đăng ký kết hôn",
+        "Cấp Giấy xác nhận tình trạng hôn nhân",
+        "Đăng ký thành lập hộ kinh doanh",
+    ]:
+        assert expected in names
+    assert all(p.documents.exists() for p in procedures)
+    assert all(not p.is_verified and p.verification_note for p in procedures)
+
+
+def test_places_data_has_34_provinces_and_an_phong():
+    assert Province.objects.count() == 34
+    assert Province.objects.filter(kind="city").count() == 6
+    an_phong = Ward.objects.get(name="An Phong")
+    assert an_phong.province.name == "Hải Phòng" and an_phong.is_verified
+    assert "1669/NQ-UBTVQH15" in an_phong.source
+    assert Ward.objects.filter(is_verified=False).exists()  # unverified names are marked
+
+
+def test_navigation_shows_procedures_and_tracking(client, ward):
+    html = client.get("/").content.decode()
+    assert 'href="/thu-tuc/"' in html and 'href="/tra-cuu/"' in html
+
+
+@pytest.mark.parametrize(
+    "name", ["portal:procedure_list", "portal:tracking", "portal:privacy_notice"]
+)
+def test_public_pages_have_one_h1(client, ward, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200 and h1_count(response.content.decode()) == 1
+
+
+def test_privacy_notice_is_versioned(client, ward):
+    html = client.get(reverse("portal:privacy_notice")).content.decode()
+    assert "Phiên bản 2026.1" in html and "91/2025/QH15" in html
+
+
+def test_document_size_limit_is_the_smaller_of_setting_and_procedure(settings):
+    settings.DOSSIER_MAX_FILE_SIZE = 10 * 1024 * 1024
+    doc = RequiredDocumentFactory.build(max_size_mb=2)
+    assert doc.max_bytes == 2 * 1024 * 1024
+    doc.max_size_mb = 50
+    assert doc.max_bytes == 10 * 1024 * 1024

@@ -1,0 +1,101 @@
+"""Rate limits per client (429 + Retry-After, Vietnamese page) and the orphan sweeper."""
+
+import os
+import time
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from portal.models import Dossier
+from portal.storage import private_storage
+
+from .journey import applicant_data, step_url, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_tracking_lookups_are_rate_limited_per_ip(client, ward, settings):
+    settings.PORTAL_RATE_TRACKING = "3/600"
+    for _ in range(3):
+        assert (
+            client.post(
+                reverse("portal:tracking"), {"code": "X", "phone": "0912345678"}
+            ).status_code
+            == 200
+        )
+    response = client.post(reverse("portal:tracking"), {"code": "X", "phone": "0912345678"})
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 600
+    html = response.content.decode()
+    assert "Quá nhiều yêu cầu" in html and "<h1>" in html
+    # Another client is not affected.
+    other = client.post(
+        reverse("portal:tracking"), {"code": "X", "phone": "0912345678"}, REMOTE_ADDR="10.9.9.9"
+    )
+    assert other.status_code == 200
+
+
+def test_secret_links_are_rate_limited_too(client, ward, settings):
+    settings.PORTAL_RATE_TRACKING = "2/600"
+    for _ in range(2):
+        client.get(reverse("portal:tracking_token", args=["a" * 43]))
+    assert client.get(reverse("portal:tracking_token", args=["a" * 43])).status_code == 429
+
+
+def test_form_posts_are_rate_limited(client, ward, procedure, settings):
+    settings.PORTAL_RATE_SUBMIT = "2/600"
+    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    for _ in range(2):
+        client.post(step_url(procedure, "nguoi-nop"), applicant_data(full_name=""))
+    response = client.post(step_url(procedure, "nguoi-nop"), applicant_data())
+    assert response.status_code == 429 and response["Retry-After"]
+    assert Dossier.objects.count() == 0
+
+
+def test_client_ip_header_is_used_only_when_configured(client, ward, settings):
+    settings.PORTAL_RATE_TRACKING = "1/600"
+    client.post(reverse("portal:tracking"), {}, HTTP_X_REAL_IP="1.1.1.1")
+    # Not configured: the spoofable header is ignored, same REMOTE_ADDR -> limited.
+    assert client.post(reverse("portal:tracking"), {}, HTTP_X_REAL_IP="2.2.2.2").status_code == 429
+    settings.PORTAL_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    assert client.post(reverse("portal:tracking"), {}, HTTP_X_REAL_IP="3.3.3.3").status_code == 200
+
+
+def _age(name, hours):
+    path = private_storage.path(name)
+    past = time.time() - hours * 3600
+    os.utime(path, (past, past))
+
+
+def test_sweeper_removes_old_orphans_and_keeps_everything_else(client, ward, procedure, settings):
+    settings.DOSSIER_ORPHAN_MAX_AGE_HOURS = 24
+    submit(client, procedure)
+    kept = [d.file.name for d in Dossier.objects.get().documents.all()]
+    for name in kept:
+        _age(name, 48)
+    old_tmp = private_storage.save("tmp/old.pdf", ContentFile(b"x"))
+    new_tmp = private_storage.save("tmp/new.pdf", ContentFile(b"x"))
+    orphan = private_storage.save("dossiers/2026/01/orphan.pdf", ContentFile(b"x"))
+    young_orphan = private_storage.save("dossiers/2026/01/young.pdf", ContentFile(b"x"))
+    _age(old_tmp, 48)
+    _age(orphan, 48)
+    call_command("sweep_dossier_files", verbosity=0)
+    assert not private_storage.exists(old_tmp) and not private_storage.exists(orphan)
+    assert private_storage.exists(new_tmp) and private_storage.exists(young_orphan)
+    assert all(private_storage.exists(n) for n in kept)
+
+
+def test_files_are_deleted_after_their_row_commits(
+    client, ward, procedure, django_capture_on_commit_callbacks
+):
+    submit(client, procedure)
+    document = Dossier.objects.get().documents.first()
+    name = document.file.name
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        document.delete()
+    assert private_storage.exists(name)  # not yet: the delete might still roll back
+    for callback in callbacks:
+        callback()
+    assert not private_storage.exists(name)

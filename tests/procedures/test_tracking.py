@@ -1,0 +1,262 @@
+"""Tracking: POST code + phone or secret link; same answer when unknown; masked; no-store."""
+
+import secrets
+
+import pytest
+from django.urls import reverse
+
+from portal.constants import DossierStatus
+from portal.models import Dossier, DossierRating
+from portal.models.dossiers import hash_tracking_token
+
+from .factories import DossierFactory, RequiredDocumentFactory, image_bytes, pdf_bytes
+from .journey import upload
+
+pytestmark = pytest.mark.django_db
+
+
+def look_up(client, code, phone):
+    return client.post(reverse("portal:tracking"), {"code": code, "phone": phone})
+
+
+def test_lookup_by_code_and_phone_in_any_form(client, ward):
+    dossier = DossierFactory()
+    response = look_up(client, dossier.code.lower(), "0912.345.678")
+    assert response.status_code == 302 and response["Location"] == reverse("portal:tracking_result")
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert dossier.code in html and "Mới đăng ký" in html
+    assert "N*** V*** An" in html and "0912 *** 678" in html
+    assert "Nguyễn Văn An" not in html and "031090001234" not in html and "912345678" not in html
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_unknown_code_and_wrong_phone_get_the_same_answer(client, ward):
+    dossier = DossierFactory()
+    wrong_phone = look_up(client, dossier.code, "0987 654 321")
+    unknown = look_up(client, "H26.APH-250101-9999", "0912 345 678")
+    assert wrong_phone.status_code == unknown.status_code == 200
+
+    def strip(response):
+        html = response.content.decode()
+        for typed in [
+            'value="0987 654 321"',
+            'value="0912 345 678"',
+            "H26.APH-250101-9999",
+            dossier.code,
+        ]:
+            html = html.replace(typed, "")
+        return html
+
+    assert (
+        strip(wrong_phone).split("csrfmiddlewaretoken")[0]
+        == strip(unknown).split("csrfmiddlewaretoken")[0]
+    )
+    assert "Không tìm thấy hồ sơ" in wrong_phone.content.decode()
+    assert "no-store" in wrong_phone["Cache-Control"]
+
+
+def test_lookup_is_post_only_query_strings_reveal_nothing(client, ward):
+    dossier = DossierFactory()
+    response = client.get(reverse("portal:tracking"), {"code": dossier.code, "phone": "0912345678"})
+    assert response.status_code == 200 and dossier.code not in response.content.decode()
+
+
+def test_result_without_lookup_redirects_to_the_form(client, ward):
+    assert client.get(reverse("portal:tracking_result"))["Location"] == reverse("portal:tracking")
+
+
+def test_secret_link_opens_the_dossier_and_leaves_the_address_bar(client, ward):
+    token = secrets.token_urlsafe(32)
+    dossier = DossierFactory(tracking_token_hash=hash_tracking_token(token))
+    response = client.get(reverse("portal:tracking_token", args=[token]))
+    assert response["Location"] == reverse("portal:tracking_result")
+    assert dossier.code in client.get(response["Location"]).content.decode()
+    assert len(token) >= 43  # 256 bits
+
+
+def test_wrong_secret_link_is_404(client, ward):
+    DossierFactory()
+    response = client.get(reverse("portal:tracking_token", args=["x" * 43]))
+    assert (
+        response.status_code == 404 and "Đường dẫn tra cứu không đúng" in response.content.decode()
+    )
+
+
+def test_tracking_token_is_stored_only_as_a_hash(client, ward, procedure):
+    from .journey import submit
+
+    submit(client, procedure)
+    dossier = Dossier.objects.get()
+    raw = client.session["portal:tracking"]["token"]
+    assert (
+        dossier.tracking_token_hash == hash_tracking_token(raw)
+        and raw not in dossier.tracking_token_hash
+    )
+
+
+def test_timeline_shows_public_notes_not_internal_ones(client, ward):
+    dossier = DossierFactory(status_path=[DossierStatus.ACCEPTED])
+    from portal.models import DossierEvent
+
+    DossierEvent.objects.filter(dossier=dossier)  # history exists
+    from django.contrib.auth import get_user_model
+
+    from portal.workflow import dossier_transition
+
+    dossier_transition(
+        dossier=dossier,
+        to_status=DossierStatus.PROCESSING,
+        actor=get_user_model().objects.get(),
+        public_note="Đang thẩm định",
+        internal_note="BÍ MẬT nội bộ",
+    )
+    look_up(client, dossier.code, "0912345678")
+    html = client.get(reverse("portal:tracking_result")).content.decode()
+    assert "Đang thẩm định" in html and "BÍ MẬT" not in html
+    assert html.count("timeline") and "Được tiếp nhận" in html
+
+
+def test_receipt_has_qr_svg_and_print_styles(client, ward, procedure):
+    from .journey import submit
+
+    submit(client, procedure)
+    response = client.get(reverse("portal:tracking_receipt"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        "<svg" in html
+        and 'class="segno"' in html
+        and "style=" not in html.split("<svg")[1].split("</svg>")[0]
+    )
+    assert "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" in html
+    assert Dossier.objects.get().code in html
+    assert 'media="print"' in html
+
+
+def test_tracking_query_budget(client, ward, django_assert_max_num_queries):
+    """Session, dossier with procedure/places/rating, events, documents, supplement check."""
+    dossier = DossierFactory(status_path=[DossierStatus.ACCEPTED, DossierStatus.PROCESSING])
+    look_up(client, dossier.code, "0912345678")
+    client.get(reverse("portal:tracking_result"))
+    with django_assert_max_num_queries(6):
+        client.get(reverse("portal:tracking_result"))
+
+
+# Supplements, withdrawal, rating -------------------------------------------------------
+
+
+def _open(client, dossier):
+    look_up(client, dossier.code, "0912345678")
+
+
+def test_supplement_upload_of_exactly_the_requested_documents(
+    client, ward, django_capture_on_commit_callbacks
+):
+    dossier = DossierFactory()
+    missing = RequiredDocumentFactory(procedure=dossier.procedure, name="Giấy chứng sinh")
+    RequiredDocumentFactory(procedure=dossier.procedure, name="Tờ khai")
+    from django.contrib.auth import get_user_model
+
+    from portal.workflow import dossier_transition
+
+    staff = get_user_model().objects.create(username="tn", is_staff=True)
+    dossier_transition(
+        dossier=dossier,
+        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
+        actor=staff,
+        public_note="Thiếu giấy chứng sinh bản rõ nét.",
+        documents=[missing],
+    )
+    _open(client, dossier)
+    html = client.get(reverse("portal:tracking_result")).content.decode()
+    assert "Thiếu giấy chứng sinh bản rõ nét." in html and f'name="doc_{missing.pk}"' in html
+    assert "Tờ khai" not in html.split("supplement-title")[1].split("</section>")[0]
+
+    # An extra, unrequested file is refused.
+    other = dossier.procedure.documents.exclude(pk=missing.pk).get()
+    response = client.post(
+        reverse("portal:tracking_supplement"),
+        {
+            f"doc_{missing.pk}": upload("cs.pdf", pdf_bytes()),
+            f"doc_{other.pk}": upload("tk.pdf", pdf_bytes()),
+        },
+    )
+    assert (
+        response.status_code == 400 and "đúng các giấy tờ được yêu cầu" in response.content.decode()
+    )
+    # A spoofed file is refused.
+    response = client.post(
+        reverse("portal:tracking_supplement"), {f"doc_{missing.pk}": upload("cs.pdf", b"<html>")}
+    )
+    assert response.status_code == 400
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.SUPPLEMENT_REQUESTED
+
+    response = client.post(
+        reverse("portal:tracking_supplement"),
+        {f"doc_{missing.pk}": upload("cs.png", image_bytes())},
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.PROCESSING
+    request = dossier.supplement_requests.get()
+    assert request.fulfilled_at and request.uploads.count() == 1
+    assert dossier.events.last().actor is None  # the resident
+
+
+def test_supplement_without_request_is_refused(client, ward):
+    dossier = DossierFactory()
+    _open(client, dossier)
+    response = client.post(reverse("portal:tracking_supplement"), {})
+    assert response.status_code == 302
+    assert dossier.documents.count() == 0
+
+
+def test_withdrawal_request(client, ward):
+    dossier = DossierFactory(status_path=[DossierStatus.ACCEPTED])
+    _open(client, dossier)
+    response = client.post(reverse("portal:tracking_withdraw"), {"reason": "", "confirm": ""})
+    assert response.status_code == 400 and "Cho biết lý do" in response.content.decode()
+    response = client.post(
+        reverse("portal:tracking_withdraw"), {"reason": "Đã nộp nhầm thủ tục", "confirm": "on"}
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.WITHDRAWAL_REQUESTED
+    assert "Đã nộp nhầm thủ tục" in dossier.events.last().public_note
+
+
+def test_withdrawal_is_not_offered_after_the_result(client, ward):
+    dossier = DossierFactory(status_path=[2, 4, 9, 10])
+    _open(client, dossier)
+    assert "Rút hồ sơ" not in client.get(reverse("portal:tracking_result")).content.decode()
+    client.post(reverse("portal:tracking_withdraw"), {"reason": "x", "confirm": "on"})
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.RETURNED
+
+
+def test_rating_only_after_result_and_only_once(client, ward):
+    dossier = DossierFactory(status_path=[2, 4])
+    _open(client, dossier)
+    assert (
+        "Đánh giá việc giải quyết"
+        not in client.get(reverse("portal:tracking_result")).content.decode()
+    )
+    client.post(reverse("portal:tracking_rate"), {"satisfied": "1"})
+    assert not DossierRating.objects.exists()
+
+    finished = DossierFactory(status_path=[2, 4, 9, 10])
+    _open(client, finished)
+    assert (
+        "Đánh giá việc giải quyết" in client.get(reverse("portal:tracking_result")).content.decode()
+    )
+    response = client.post(
+        reverse("portal:tracking_rate"),
+        {"satisfied": "0", "reasons": ["late", "unclear"], "comment": "Chậm"},
+    )
+    assert response.status_code == 302
+    rating = DossierRating.objects.get()
+    assert rating.satisfied is False and rating.reasons == ["late", "unclear"]
+    client.post(reverse("portal:tracking_rate"), {"satisfied": "1"})
+    assert DossierRating.objects.count() == 1

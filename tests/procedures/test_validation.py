@@ -1,0 +1,241 @@
+"""Every rule of the applicant step: CCCD, phone, names, dates, address; GOV.UK errors."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from portal.validators import (
+    check_id_number_matches,
+    mask_name,
+    mask_phone,
+    normalise_id_number,
+    normalise_mobile,
+)
+
+from .factories import hai_phong
+from .journey import applicant_data, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "0912345678",
+        "0912 345 678",
+        "0912.345.678",
+        "+84 912 345 678",
+        "+84912345678",
+        "84912345678",
+        " 091 2345678 ",
+    ],
+)
+def test_mobile_numbers_in_every_common_form_normalise_to_e164(raw):
+    assert normalise_mobile(raw) == "+84912345678"
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("02253123456", "landline"),
+        ("0225 3123 456", "landline"),
+        ("012345", "invalid"),
+        ("+33612345678", "invalid"),
+        ("abc", "invalid"),
+        ("０９１２３４５６７８", "unicode"),
+        ("", "required"),
+    ],
+)
+def test_bad_phone_numbers_are_refused(raw, code):
+    with pytest.raises(ValidationError) as exc:
+        normalise_mobile(raw)
+    assert exc.value.code == code
+
+
+def test_id_number_needs_exactly_twelve_ascii_digits():
+    assert normalise_id_number("031 090 001 234") == "031090001234"
+    for bad in ["03109000123", "0310900012345", "03109000123a", ""]:
+        with pytest.raises(ValidationError):
+            normalise_id_number(bad)
+
+
+@pytest.mark.parametrize("digits", ["０３１０９０００１２３４", "٠٣١٠٩٠٠٠١٢٣٤", "০৩১০৯০০০১২৩৪"])
+def test_unicode_digits_are_not_silently_accepted(digits):
+    with pytest.raises(ValidationError) as exc:
+        normalise_id_number(digits)
+    assert exc.value.code == "unicode_digits"
+
+
+@pytest.mark.parametrize(
+    ("number", "born", "sex"),
+    [
+        ("031090001234", datetime.date(1990, 1, 1), "male"),
+        ("031190001234", datetime.date(1990, 1, 1), "female"),
+        ("031205001234", datetime.date(2005, 1, 1), "male"),
+        ("031305001234", datetime.date(2005, 1, 1), "female"),
+    ],
+)
+def test_century_sex_digit_and_year_agree(number, born, sex):
+    check_id_number_matches(number, born, sex)
+
+
+@pytest.mark.parametrize(
+    ("number", "born", "sex", "code"),
+    [
+        ("031090001234", datetime.date(1990, 1, 1), "female", "century_sex"),
+        ("031290001234", datetime.date(1990, 1, 1), "male", "century_sex"),
+        ("031091001234", datetime.date(1990, 1, 1), "male", "year"),
+        ("031005001234", datetime.date(2005, 1, 1), "male", "century_sex"),
+    ],
+)
+def test_id_number_disagreeing_with_person_is_refused(number, born, sex, code):
+    with pytest.raises(ValidationError) as exc:
+        check_id_number_matches(number, born, sex)
+    assert exc.value.code == code
+
+
+def test_masks_hide_personal_data():
+    assert mask_phone("+84912345678") == "0912 *** 678"
+    assert mask_name("Nguyễn Văn An") == "N*** V*** An"
+
+
+def _post(client, procedure, **overrides):
+    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    return client.post(step_url(procedure, "nguoi-nop"), applicant_data(**overrides))
+
+
+def test_errors_are_summarised_on_top_beside_fields_and_values_are_kept(client, ward, procedure):
+    response = _post(
+        client,
+        procedure,
+        id_number="031190001234",
+        phone="02253123456",
+        birth_date="1990-13-45",
+        full_name="An 007",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    summary = html.split("data-error-summary")[1].split("</div>")[0]
+    for anchor in ["#id_full_name", "#id_birth_date", "#id_phone"]:
+        assert anchor in summary
+    assert 'id="id_phone-error"' in html and 'aria-invalid="true"' in html
+    assert 'value="02253123456"' in html  # typed value kept
+    assert "số máy bàn" in html
+    assert "<title>Lỗi:" in html
+    assert 'src="/static/js/forms.js"' in html
+
+
+def test_id_number_mismatch_message_is_beside_the_id_field(client, ward, procedure):
+    html = _post(client, procedure, id_number="031190001234").content.decode()
+    assert 'id="id_id_number-error"' in html and "Chữ số thứ 4" in html
+
+
+def test_future_birth_date_is_refused(client, ward, procedure):
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).strftime("%d/%m/%Y")
+    html = _post(client, procedure, birth_date=tomorrow).content.decode()
+    assert "không được sau ngày hôm nay" in html
+
+
+def test_dates_are_day_first(client, ward, procedure):
+    # 05/04/1990 is 5 April, never 4 May: the ID (year 90) agrees either way, so check the session.
+    response = _post(client, procedure, birth_date="05/04/1990")
+    assert response.status_code == 302
+    state = client.session[f"portal:wizard:{procedure.pk}"]
+    assert state["applicant"]["birth_date"] == "05/04/1990"
+    html = _post(client, procedure, birth_date="04/31/1990").content.decode()
+    assert "ngày/tháng/năm" in html
+
+
+def test_ward_must_belong_to_the_province(client, ward, procedure):
+    from portal.models import Province
+
+    other = Province.objects.exclude(slug="hai-phong").first()
+    html = _post(client, procedure, province=other.pk).content.decode()
+    assert "không thuộc tỉnh, thành phố đã chọn" in html
+
+
+def test_ward_outside_the_list_needs_a_typed_name(client, ward, procedure):
+    html = _post(client, procedure, ward="khac", ward_name="").content.decode()
+    assert "Nhập tên xã, phường" in html
+    assert (
+        _post(client, procedure, ward="khac", ward_name="Phường Lê Thanh Nghị").status_code == 302
+    )
+
+
+def test_province_without_ward_list_takes_a_typed_ward(client, ward, procedure):
+    from portal.models import Province
+
+    hanoi = Province.objects.get(slug="ha-noi")
+    response = _post(client, procedure, province=hanoi.pk, ward="", ward_name="Phường Ba Đình")
+    assert response.status_code == 302
+
+
+def test_ward_select_is_grouped_by_province_for_the_static_script(client, ward, procedure):
+    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    html = client.get(step_url(procedure, "nguoi-nop")).content.decode()
+    assert f'<optgroup label="{hai_phong().full_name}">' in html
+    assert "data-ward-select" in html and "<script>" not in html and "onchange" not in html
+
+
+def test_questions_are_built_from_configuration(client, ward, procedure):
+    from .factories import QuestionFactory
+
+    QuestionFactory(
+        procedure=procedure, key="so_dt", label="Số điện thoại người thân", kind="phone"
+    )
+    QuestionFactory(
+        procedure=procedure,
+        key="chon",
+        label="Nơi nhận",
+        kind="choice",
+        choices="Tại Trung tâm\nQua bưu điện",
+    )
+    QuestionFactory(
+        procedure=procedure, key="tuy_chon", label="Ghi chú", kind="long_text", required=False
+    )
+    _post(client, procedure)
+    response = client.post(
+        step_url(procedure, "cau-hoi"),
+        {"ten_tre": "", "ngay_sinh_tre": "31/02/2025", "so_dt": "02253123456", "chon": "Khác"},
+    )
+    html = response.content.decode()
+    assert "Trả lời câu hỏi: Tên của trẻ" in html
+    assert "ngày/tháng/năm" in html and "số máy bàn" in html
+    assert 'href="#id_chon_0"' in html  # summary links to the first radio
+    response = client.post(
+        step_url(procedure, "cau-hoi"),
+        {
+            "ten_tre": "Bình",
+            "ngay_sinh_tre": "01/02/2025",
+            "so_dt": "0912 345 678",
+            "chon": "Qua bưu điện",
+        },
+    )
+    assert response.status_code == 302
+    answers = client.session[f"portal:wizard:{procedure.pk}"]["answers"]
+    assert answers["so_dt"] == "+84912345678" and answers["tuy_chon"] == ""
+
+
+def test_personal_data_never_in_urls(client, ward, procedure):
+    response = _post(client, procedure)
+    assert "031090001234" not in response["Location"] and "0912" not in response["Location"]
+
+
+def test_submission_views_hide_post_data_from_error_reports(rf, ward, procedure):
+    from portal import submission
+
+    assert submission.submit_step.__wrapped__  # decorated
+    request = rf.post("/", {"id_number": "031090001234"})
+    # sensitive_post_parameters marks the request before the view body runs.
+    from django.contrib.sessions.backends.db import SessionStore
+
+    request.session = SessionStore()
+    request.user = None
+    request._dont_enforce_csrf_checks = True
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    request._messages = FallbackStorage(request)
+    submission.submit_step(request, slug=procedure.slug, step="nguoi-nop")
+    assert request.sensitive_post_parameters == "__ALL__"
