@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PAGES = ["/", "/gioi-thieu/", "/lien-he/"]
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", [360, 390, 1280])
 @pytest.mark.parametrize("path", PAGES)
 def test_shell_page_is_clean_and_accessible(
     ward, browser_page, assert_clean, axe_check, path, width
