@@ -67,3 +67,9 @@ def test_demo_admin_password_is_printed_once(db):
     assert "Password:" in first.getvalue()
     assert "Password:" not in second.getvalue()
     assert get_user_model().objects.filter(is_superuser=True).count() == 1
+
+
+def test_favicon_ico_redirects_to_the_static_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")
