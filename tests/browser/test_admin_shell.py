@@ -19,7 +19,7 @@ def test_admin_login_and_ward_profile_form_under_csp(ward, browser_page, assert_
     page.goto("/quan-tri/portal/wardprofile/1/change/")
     assert page.get_by_label("Tên phường").input_value() == "Phường An Phong"
     page.get_by_label("Dân số (người)").fill("44700")
-    page.get_by_role("button", name="Lưu lại", exact=True).click()
+    page.get_by_role("button", name="Lưu", exact=True).click()
     page.wait_for_url("**/quan-tri/portal/wardprofile/")
     assert_clean(page)
     page.goto("/")
