@@ -25,8 +25,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 # Compile every catalogue under locale/ (Babel: pure Python, no system gettext needed).
 messages: $(VENV)/.installed
-	@find locale -name django.po | while read -r po; do \
-		$(VENV)/bin/pybabel compile --statistics --domain django -i "$$po" -o "$${po%.po}.mo"; \
+	@find locale -name '*.po' | while read -r po; do \
+		$(VENV)/bin/pybabel compile --statistics -i "$$po" -o "$${po%.po}.mo"; \
 	done
 
 setup: $(VENV)/.installed messages

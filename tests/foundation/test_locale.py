@@ -4,6 +4,7 @@ locale/overrides/vi/LC_MESSAGES/django.po translates every msgid of Django's cor
 admin, contenttypes, sessions and humanize catalogues (issue 2, "Settings").
 """
 
+import json
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -277,3 +278,12 @@ def test_csrf_and_upload_texts_are_vietnamese():
         assert extension.value.messages == [
             "Không chấp nhận tệp có phần mở rộng “exe”. Các phần mở rộng được chấp nhận: pdf."
         ]
+
+
+def test_admin_javascript_catalogue_is_vietnamese(admin_client):
+    """The admin's calendar and clock widgets read weekdays and months in Vietnamese."""
+    response = admin_client.get("/quan-tri/jsi18n/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    for text in ("Thứ Hai", "Chủ Nhật", "tháng 8", "Hôm nay", "Bây giờ"):
+        assert json.dumps(text)[1:-1] in body, text
