@@ -172,28 +172,32 @@ class TestRetries:
         assert deliver(notification.pk) is None  # failed for good: nothing more
         assert send_queued() == 0
 
-    def test_database_backend_schedules_the_retry(
-        self, settings, django_capture_on_commit_callbacks
-    ):
-        from django_tasks_db.models import DBTaskResult
 
-        settings.TASKS = {
-            "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-        }
-        settings.EMAIL_BACKEND = FAILING_EMAIL
-        with django_capture_on_commit_callbacks(execute=True):
-            notification = send_email()
-        # The request only stored a task row; nothing was sent yet.
-        task = DBTaskResult.objects.get()
-        assert task.args_kwargs["args"] == [notification.pk]
-        notification.refresh_from_db()
-        assert notification.attempts == 0
+@pytest.mark.django_db(transaction=True)
+def test_database_backend_schedules_the_retry(settings):
+    """Production path: the request stores a task row; the worker sends and defers retries.
 
-        call_command("db_worker", batch=True, no_startup_delay=True, stdout=io.StringIO())
-        notification.refresh_from_db()
-        assert notification.attempts == 1
-        retry = DBTaskResult.objects.exclude(pk=task.pk).get()
-        assert retry.run_after == notification.next_attempt_at
+    Transactional because the worker closes its database connection between tasks.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    settings.EMAIL_BACKEND = FAILING_EMAIL
+    with transaction.atomic():
+        notification = send_email()
+    task = DBTaskResult.objects.get()
+    assert task.args_kwargs["args"] == [notification.pk]
+    notification.refresh_from_db()
+    assert notification.attempts == 0  # nothing was sent in the request
+
+    call_command("db_worker", batch=True, no_startup_delay=True, stdout=io.StringIO())
+    notification.refresh_from_db()
+    assert notification.attempts == 1
+    assert notification.status == NotificationStatus.QUEUED
+    retry = DBTaskResult.objects.exclude(pk=task.pk).get()
+    assert retry.run_after == notification.next_attempt_at
 
 
 @pytest.mark.django_db
