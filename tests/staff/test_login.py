@@ -100,6 +100,15 @@ class TestLockout:
         AccessAttempt.objects.update(attempt_time=past)
         assert attempt(client, "tiepnhan", STAFF_PASSWORD).status_code == 302
 
+    def test_trying_during_the_lock_restarts_the_wait(self, client, settings):
+        """The lockout page says so: each try while locked restarts the cool-off."""
+        UserFactory(staff=True, username="tiepnhan")
+        fail_until_locked(client, "tiepnhan", settings)
+        AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(minutes=20))
+        assert attempt(client, "tiepnhan", STAFF_PASSWORD).status_code == 429
+        latest = AccessAttempt.objects.get().attempt_time
+        assert timezone.now() - latest < dt.timedelta(minutes=1)
+
     def test_test_client_login_still_works(self, client):
         """Code without a request (test client, scripts) skips the lockout check only."""
         UserFactory(staff=True, username="tiepnhan")
