@@ -54,4 +54,8 @@ class WardProfileAdmin(admin.ModelAdmin):
 
 
 # Procedures, places and dossiers live in their own modules (issue 5; staff side: issue 6).
-from . import admin_dossiers, admin_procedures  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    admin_dossiers,
+    admin_procedures,
+    admin_staff,  # noqa: E402,F401 - staff-side admin (calendar, notifications, audit)
+)

@@ -15,9 +15,10 @@ def parse_rate(rate):
 
 
 def client_ip(request):
-    header = settings.PORTAL_CLIENT_IP_HEADER
-    value = request.META.get(header, "") if header else ""
-    return (value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")) or "unknown"
+    # One rule for the whole site (TRUSTED_PROXY_COUNT), shared with the log-in lockout.
+    from .security import client_ip as trusted_client_ip
+
+    return trusted_client_ip(request) or "unknown"
 
 
 def hit(bucket, request):

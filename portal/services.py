@@ -162,12 +162,9 @@ def dossier_submit(
             temp_names = [staged.temp_name for _r, staged in documents]
             transaction.on_commit(lambda: _discard(temp_names), robust=True)
             if tracking_url and dossier.email:
-                from .notifications import send_receipt_email
+                from .dossier_mail import queue_receipt_email
 
-                dossier_id = dossier.pk
-                transaction.on_commit(
-                    lambda: send_receipt_email(dossier_id, tracking_url), robust=True
-                )
+                queue_receipt_email(dossier, tracking_url)
     except Exception:
         _discard(written)
         # A parallel POST with the same token may have won (its commit also removed the

@@ -122,7 +122,10 @@ def dossier_transition(
                 created_at=now,
             )
             request.documents.set(inputs["documents"])
-        transaction.on_commit(lambda: _after_commit(event.pk), robust=True)
+        if locked.email:
+            from .dossier_mail import queue_status_email
+
+            queue_status_email(locked, event)  # queued now, sent after commit
     # Keep the caller's instance in step with the database.
     for name in (
         "status",
@@ -148,9 +151,3 @@ def _apply_fields(dossier, to_status, now, inputs):
         dossier.finished_at = now
     elif to_status == S.RETURNED:
         dossier.returned_at = now
-
-
-def _after_commit(event_id):
-    from .notifications import notify_status_change
-
-    notify_status_change(event_id)

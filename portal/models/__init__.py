@@ -1,3 +1,5 @@
+from .audit import AuditAction, AuditEntry
+from .calendar import CalendarDayKind, CalendarOverride
 from .dossiers import (
     Dossier,
     DossierCodeCounter,
@@ -7,6 +9,7 @@ from .dossiers import (
     StatusChangeRefused,
     SupplementRequest,
 )
+from .notifications import Notification, NotificationChannel, NotificationStatus
 from .places import Province, Ward
 from .procedures import (
     Procedure,
@@ -18,11 +21,18 @@ from .procedures import (
 from .ward import PredecessorWard, WardProfile
 
 __all__ = [
+    "AuditAction",
+    "AuditEntry",
+    "CalendarDayKind",
+    "CalendarOverride",
     "Dossier",
     "DossierCodeCounter",
     "DossierDocument",
     "DossierEvent",
     "DossierRating",
+    "Notification",
+    "NotificationChannel",
+    "NotificationStatus",
     "PredecessorWard",
     "Procedure",
     "ProcedureField",

@@ -40,17 +40,31 @@ def _stage():
     name = private_storage.save(temp_name("pdf"), ContentFile(data))
     import hashlib
 
-    return StagedFile(temp_name=name, original_name="a.pdf", content_type="application/pdf",
-                      size=len(data), sha256=hashlib.sha256(data).hexdigest(), extension="pdf")
+    return StagedFile(
+        temp_name=name,
+        original_name="a.pdf",
+        content_type="application/pdf",
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        extension="pdf",
+    )
 
 
 def _applicant():
     import datetime
 
-    return {"applicant_name": "Nguyễn Văn An", "id_number": "031090001234",
-            "birth_date": datetime.date(1990, 5, 17), "sex": "male", "phone": "+84912345678",
-            "email": "", "province": hai_phong(), "ward": an_phong(), "ward_name": "",
-            "street": "Số 1"}
+    return {
+        "applicant_name": "Nguyễn Văn An",
+        "id_number": "031090001234",
+        "birth_date": datetime.date(1990, 5, 17),
+        "sex": "male",
+        "phone": "+84912345678",
+        "email": "",
+        "province": hai_phong(),
+        "ward": an_phong(),
+        "ward_name": "",
+        "street": "Số 1",
+    }
 
 
 def _run_parallel(target, n):
@@ -81,9 +95,15 @@ def test_parallel_submissions_get_distinct_consecutive_codes():
 
     def submit(i):
         dossier, created = dossier_submit(
-            procedure=procedure, applicant=_applicant(), answers={}, documents=[(doc, staged[i])],
-            consent_at=timezone.now(), notice_version="2026.1", submission_token=str(uuid.uuid4()),
-            tracking_token=uuid.uuid4().hex + uuid.uuid4().hex)
+            procedure=procedure,
+            applicant=_applicant(),
+            answers={},
+            documents=[(doc, staged[i])],
+            consent_at=timezone.now(),
+            notice_version="2026.1",
+            submission_token=str(uuid.uuid4()),
+            tracking_token=uuid.uuid4().hex + uuid.uuid4().hex,
+        )
         return dossier.code
 
     codes, errors = _run_parallel(submit, THREADS)
@@ -103,9 +123,15 @@ def test_parallel_double_submit_of_one_token_makes_one_dossier():
 
     def submit(i):
         dossier, _created = dossier_submit(
-            procedure=procedure, applicant=_applicant(), answers={}, documents=[(doc, staged[i])],
-            consent_at=timezone.now(), notice_version="2026.1", submission_token=token,
-            tracking_token=tracking)
+            procedure=procedure,
+            applicant=_applicant(),
+            answers={},
+            documents=[(doc, staged[i])],
+            consent_at=timezone.now(),
+            notice_version="2026.1",
+            submission_token=token,
+            tracking_token=tracking,
+        )
         return dossier.pk
 
     pks, errors = _run_parallel(submit, 4)

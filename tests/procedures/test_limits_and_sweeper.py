@@ -54,13 +54,19 @@ def test_form_posts_are_rate_limited(client, ward, procedure, settings):
     assert Dossier.objects.count() == 0
 
 
-def test_client_ip_header_is_used_only_when_configured(client, ward, settings):
+def test_forwarded_for_is_trusted_only_behind_configured_proxies(client, ward, settings):
     settings.PORTAL_RATE_TRACKING = "1/600"
-    client.post(reverse("portal:tracking"), {}, HTTP_X_REAL_IP="1.1.1.1")
-    # Not configured: the spoofable header is ignored, same REMOTE_ADDR -> limited.
-    assert client.post(reverse("portal:tracking"), {}, HTTP_X_REAL_IP="2.2.2.2").status_code == 429
-    settings.PORTAL_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
-    assert client.post(reverse("portal:tracking"), {}, HTTP_X_REAL_IP="3.3.3.3").status_code == 200
+    client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="1.1.1.1")
+    # No proxy configured: the forgeable header is ignored, same REMOTE_ADDR -> limited.
+    assert (
+        client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="2.2.2.2").status_code
+        == 429
+    )
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert (
+        client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="3.3.3.3").status_code
+        == 200
+    )
 
 
 def _age(name, hours):

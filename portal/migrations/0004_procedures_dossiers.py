@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0001_initial'),
+        ('portal', '0003_audit_notifications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

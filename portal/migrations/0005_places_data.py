@@ -65,5 +65,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0002_procedure_procedurefield_province_dossier_and_more")]
+    dependencies = [("portal", "0004_procedures_dossiers")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
