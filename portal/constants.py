@@ -86,3 +86,17 @@ class RatingReason(models.TextChoices):
     TOO_MANY_DOCUMENTS = "too_many_documents", _("Yêu cầu quá nhiều giấy tờ")
     ATTITUDE = "attitude", _("Thái độ phục vụ chưa tốt")
     OTHER = "other", _("Lý do khác")
+
+
+class Timeliness(models.TextChoices):
+    """How a finished dossier kept its legal appointment (public statistics)."""
+
+    EARLY = "early", _("Trước hạn")
+    ON_TIME = "on_time", _("Đúng hạn")
+    LATE = "late", _("Quá hạn")
+
+
+class DueChangeKind(models.TextChoices):
+    ACCEPTED = "accepted", _("Hẹn trả khi tiếp nhận")
+    RESUMED = "resumed", _("Lùi hẹn sau thời gian chờ công dân")
+    APOLOGY = "apology", _("Hẹn lại kèm phiếu xin lỗi")

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import access, deadlines
+from .audit import AuditAction, audit
 from .constants import DossierStatus as S
 from .models import Dossier, DossierEvent, SupplementRequest
 
@@ -95,7 +97,11 @@ def dossier_transition(
                 _("Thiếu thông tin: %(names)s."), params={"names": ", ".join(missing)}, code="input"
             )
         now = timezone.now()
+        if by == STAFF:
+            _check_staff(locked, from_status, to_status, actor, now, inputs)
         _apply_fields(locked, to_status, now, inputs)
+        # Issue 6: the working-day clock (acceptance, pauses, timeliness), recorded.
+        due_changes = deadlines.on_transition(locked, from_status, to_status, now, actor)
         locked.status = to_status
         locked._status_change_allowed = True
         try:
@@ -122,15 +128,29 @@ def dossier_transition(
                 created_at=now,
             )
             request.documents.set(inputs["documents"])
-        if locked.email:
-            from .dossier_mail import queue_status_email
+        for change in due_changes:
+            change.event = event
+            change.save()
+        if by == STAFF and actor is not None:
+            audit(
+                actor=actor,
+                action=AuditAction.TRANSITION,
+                target=locked,
+                from_status=int(from_status),
+                to_status=int(to_status),
+            )
+        from .dossier_mail import queue_status_email
 
-            queue_status_email(locked, event)  # queued now, sent after commit
+        queue_status_email(locked, event)  # queued now, sent after commit
     # Keep the caller's instance in step with the database.
     for name in (
         "status",
         "accepted_at",
         "due_date",
+        "due_at",
+        "legal_due_at",
+        "timeliness",
+        "working_days_used",
         "finished_at",
         "returned_at",
         "obligation_amount",
@@ -141,13 +161,50 @@ def dossier_transition(
 
 
 def _apply_fields(dossier, to_status, now, inputs):
-    if to_status == S.ACCEPTED:
-        dossier.accepted_at = now
-        if inputs.get("due_date"):
-            dossier.due_date = inputs["due_date"]
-    elif to_status == S.FINANCIAL_OBLIGATION:
+    # accepted_at, the appointment and finished_at are set by portal.deadlines.
+    if to_status == S.FINANCIAL_OBLIGATION:
         dossier.obligation_amount = inputs["amount"]
-    elif to_status == S.DONE:
-        dossier.finished_at = now
     elif to_status == S.RETURNED:
         dossier.returned_at = now
+
+
+def _refuse(message, code, **params):
+    raise TransitionRefused(message, code=code, params=params or None)
+
+
+def _check_staff(dossier, from_status, to_status, actor, now, inputs):
+    """The staff-side rules of issue 6: role and field, "guide once", the apology rule."""
+    if actor is None or not access.can_transition(actor, dossier, to_status):
+        _refuse(
+            _("Tài khoản của bạn không có quyền thực hiện bước này với hồ sơ này."), "permission"
+        )
+    if to_status == S.SUPPLEMENT_REQUESTED:
+        documents = list(inputs["documents"])
+        if any(getattr(d, "procedure_id", None) != dossier.procedure_id for d in documents):
+            _refuse(_("Chỉ chọn giấy tờ thuộc thành phần hồ sơ của thủ tục này."), "documents")
+        # "Guide once" (Decree 61/2018 Art. 9): a second request needs a leader.
+        if dossier.supplement_requests.exists() and not actor.has_perm(
+            access.APPROVE_SECOND_SUPPLEMENT
+        ):
+            _refuse(
+                _(
+                    "Hồ sơ đã được yêu cầu bổ sung một lần. Yêu cầu bổ sung lần thứ hai "
+                    "phải do lãnh đạo duyệt và thực hiện."
+                ),
+                "guide_once",
+            )
+    if to_status == S.FINANCIAL_OBLIGATION:
+        amount = inputs["amount"]
+        if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+            _refuse(_("Số tiền phải là số nguyên dương (đồng)."), "amount")
+    if deadlines.is_overdue(dossier, now) and to_status not in (
+        S.STOPPED,
+        S.WITHDRAWAL_REQUESTED,
+    ):
+        _refuse(
+            _(
+                "Hồ sơ đã quá ngày hẹn trả. Lập phiếu xin lỗi và hẹn lại (mẫu 04) "
+                "trước khi tiếp tục."
+            ),
+            "apology_required",
+        )

@@ -209,6 +209,17 @@ DOSSIER_MAX_FILES = env_int("DOSSIER_MAX_FILES", 20)
 DOSSIER_MAX_IMAGE_PIXELS = env_int("DOSSIER_MAX_IMAGE_PIXELS", 40_000_000)
 # Hours after which unsubmitted uploads (and files without a row) are swept.
 DOSSIER_ORPHAN_MAX_AGE_HOURS = env_int("DOSSIER_ORPHAN_MAX_AGE_HOURS", 24)
+
+# Staff side (issue 6).
+# Absolute links in messages sent from staff actions, which have no request to build them.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Also text the resident each public status change (through SMS_BACKEND).
+DOSSIER_SMS_NOTIFICATIONS = env_bool("DOSSIER_SMS_NOTIFICATIONS", False)
+# Finished dossiers older than this lose their personal data and files (purge_dossiers);
+# the anonymous rows stay for the statistics.
+DOSSIER_RETENTION_DAYS = env_int("DOSSIER_RETENTION_DAYS", 5 * 365)
+# Public statistics (/thong-ke/) are cached this long.
+STATISTICS_CACHE_SECONDS = env_int("STATISTICS_CACHE_SECONDS", 600)
 # Rate limits per client IP, "<requests>/<seconds>": form steps and tracking look-ups.
 PORTAL_RATE_SUBMIT = env_str("PORTAL_RATE_SUBMIT", "60/600")
 PORTAL_RATE_TRACKING = env_str("PORTAL_RATE_TRACKING", "20/600")

@@ -18,9 +18,13 @@ from .procedures import (
     ProcedureQuestion,
     RequiredDocument,
 )
+from .staff import Apology, DueDateChange, StaffProfile
 from .ward import PredecessorWard, WardProfile
 
 __all__ = [
+    "Apology",
+    "DueDateChange",
+    "StaffProfile",
     "AuditAction",
     "AuditEntry",
     "CalendarDayKind",

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from anphong.text import fold
 
-from ..constants import Channel, DossierStatus, Sex
+from ..constants import Channel, DossierStatus, Sex, Timeliness
 from ..storage import get_private_storage, private_storage
 from .places import Province, Ward
 from .procedures import Procedure, RequiredDocument
@@ -104,6 +104,18 @@ class Dossier(models.Model):
     submitted_at = models.DateTimeField(_("nộp lúc"), default=timezone.now, db_index=True)
     accepted_at = models.DateTimeField(_("tiếp nhận lúc"), null=True, blank=True)
     due_date = models.DateField(_("ngày hẹn trả"), null=True, blank=True, db_index=True)
+    # Staff side (issue 6): the appointment to the minute (working days, pauses, apologies),
+    # the legal one (without apologies: statistics judge lateness by it), and, once the
+    # result is ready, how it kept that date. These survive the retention purge.
+    due_at = models.DateTimeField(_("hẹn trả lúc"), null=True, blank=True, db_index=True)
+    legal_due_at = models.DateTimeField(_("hạn theo quy định"), null=True, blank=True)
+    timeliness = models.CharField(
+        _("tiến độ"), max_length=10, choices=Timeliness.choices, blank=True
+    )
+    working_days_used = models.DecimalField(
+        _("số ngày làm việc đã dùng"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    anonymised_at = models.DateTimeField(_("ẩn danh lúc"), null=True, blank=True)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -126,6 +138,16 @@ class Dossier(models.Model):
         verbose_name = _("hồ sơ")
         verbose_name_plural = _("hồ sơ")
         indexes = [models.Index(fields=["status", "submitted_at"])]
+        # Roles (portal.roles) are built from these; see portal.access for the rules.
+        permissions = [
+            ("receive_dossier", _("Tiếp nhận, từ chối hồ sơ và trả kết quả")),
+            ("process_dossier", _("Xử lý hồ sơ")),
+            ("approve_second_supplement", _("Duyệt yêu cầu bổ sung lần thứ hai")),
+            ("view_all_fields", _("Xem hồ sơ của mọi lĩnh vực")),
+            ("assign_dossier", _("Phân công cán bộ xử lý")),
+            ("issue_apology", _("Lập phiếu xin lỗi và hẹn lại")),
+            ("export_register", _("Xuất sổ theo dõi hồ sơ")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__gte=1, status__lte=10), name="dossier_status_known"

@@ -112,7 +112,7 @@ class DossierFactory(factory.django.DjangoModelFactory):
         from portal.workflow import dossier_transition
 
         staff, _ = get_user_model().objects.get_or_create(
-            username="canbo", defaults={"is_staff": True}
+            username="canbo", defaults={"is_staff": True, "is_superuser": True}
         )
         for status in extracted:
             inputs = {}

@@ -160,7 +160,7 @@ def test_supplement_upload_of_exactly_the_requested_documents(
 
     from portal.workflow import dossier_transition
 
-    staff = get_user_model().objects.create(username="tn", is_staff=True)
+    staff = get_user_model().objects.create(username="tn", is_staff=True, is_superuser=True)
     dossier_transition(
         dossier=dossier,
         to_status=DossierStatus.SUPPLEMENT_REQUESTED,

@@ -28,7 +28,8 @@ FORBIDDEN = [pair for pair in ALL_PAIRS if pair not in TRANSITIONS]
 
 @pytest.fixture
 def staff(db):
-    return get_user_model().objects.create(username="tiepnhan", is_staff=True)
+    # A superuser: roles and fields are tested in tests/staff (issue 6).
+    return get_user_model().objects.create(username="tiepnhan", is_staff=True, is_superuser=True)
 
 
 def dossier_in(status):

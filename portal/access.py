@@ -1,0 +1,109 @@
+"""Who may see and change which dossier: the one place the staff-side rules live.
+
+Used by the workflow service, the admin (changelist, change page, history, actions,
+exports), the document downloads and the printable forms alike, so that no page is more
+generous than another.
+
+* A user must hold ``portal.view_dossier`` to see any dossier.
+* Leaders (``portal.view_all_fields``) and superusers see every dossier; everyone else
+  sees the dossiers of the fields assigned to them in their `StaffProfile`, plus any
+  dossier assigned to them by name.
+* Each transition needs the permission of the step (reception or processing) on top.
+"""
+
+from django.db.models import Q
+
+from .constants import DossierStatus as S
+
+RECEIVE = "portal.receive_dossier"
+PROCESS = "portal.process_dossier"
+APPROVE_SECOND_SUPPLEMENT = "portal.approve_second_supplement"
+VIEW_ALL = "portal.view_all_fields"
+ASSIGN = "portal.assign_dossier"
+APOLOGISE = "portal.issue_apology"
+EXPORT = "portal.export_register"
+VIEW = "portal.view_dossier"
+
+# The desk receives, refuses and hands out results; officers do the processing.
+_RECEPTION_STEPS = {
+    (S.NEW, S.ACCEPTED),
+    (S.NEW, S.REFUSED),
+    (S.NEW, S.SUPPLEMENT_REQUESTED),
+    (S.NEW, S.WITHDRAWAL_REQUESTED),
+    (S.ACCEPTED, S.WITHDRAWAL_REQUESTED),
+    (S.DONE, S.RETURNED),
+}
+
+
+def permission_for(from_status, to_status):
+    """The permission a staff member needs for this step (besides seeing the dossier)."""
+    return RECEIVE if (S(from_status), S(to_status)) in _RECEPTION_STEPS else PROCESS
+
+
+def sees_all(user):
+    return user.is_active and (user.is_superuser or user.has_perm(VIEW_ALL))
+
+
+def assigned_field_ids(user):
+    """The ids of the fields assigned to `user` (cached on the user for the request)."""
+    cached = getattr(user, "_portal_field_ids", None)
+    if cached is None:
+        from .models import StaffProfile
+
+        cached = frozenset(
+            StaffProfile.fields.through.objects.filter(staffprofile__user=user).values_list(
+                "procedurefield_id", flat=True
+            )
+        )
+        user._portal_field_ids = cached
+    return cached
+
+
+def visible_dossiers(user, queryset=None):
+    """Narrow `queryset` (all dossiers by default) to those `user` may see."""
+    from .models import Dossier
+
+    queryset = Dossier.objects.all() if queryset is None else queryset
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return queryset.none()
+    if not user.has_perm(VIEW):
+        return queryset.none()
+    if sees_all(user):
+        return queryset
+    return queryset.filter(
+        Q(procedure__field_id__in=assigned_field_ids(user)) | Q(assigned_to=user)
+    )
+
+
+def can_see(user, dossier):
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if not user.has_perm(VIEW):
+        return False
+    if sees_all(user):
+        return True
+    return dossier.assigned_to_id == user.pk or (
+        dossier.procedure.field_id in assigned_field_ids(user)
+    )
+
+
+def can_transition(user, dossier, to_status):
+    """Whether `user` may take `dossier` from its current status to `to_status`."""
+    return can_see(user, dossier) and user.has_perm(permission_for(dossier.status, to_status))
+
+
+def can_apologise(user, dossier):
+    return can_see(user, dossier) and user.has_perm(APOLOGISE)
+
+
+def can_assign(user, dossier):
+    return can_see(user, dossier) and user.has_perm(ASSIGN)
+
+
+def can_handle_field(user, field_id):
+    """Whether `user` may be assigned a dossier of this field (an officer of it, or a leader)."""
+    return (
+        user.is_active
+        and user.is_staff
+        and (sees_all(user) or field_id in assigned_field_ids(user))
+    )
