@@ -14,6 +14,7 @@ MAIN_NAV = [
     ("congress:organisation", _("Tổ chức bộ máy")),
     ("portal:procedure_list", _("Thủ tục hành chính")),
     ("portal:tracking", _("Tra cứu hồ sơ")),
+    ("portal:statistics", _("Thống kê")),
     ("portal:contact", _("Liên hệ")),
 ]
 

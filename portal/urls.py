@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import catalogue, privacy, submission, tracking, views
+from . import catalogue, privacy, statistics_views, submission, tracking, views
 
 app_name = "portal"
 
@@ -33,4 +33,8 @@ urlpatterns = [
     path("tra-cuu/ho-so/rut-ho-so/", tracking.tracking_withdraw, name="tracking_withdraw"),
     path("tra-cuu/ho-so/danh-gia/", tracking.tracking_rate, name="tracking_rate"),
     path("tra-cuu/h/<str:token>/", tracking.tracking_token, name="tracking_token"),
+    # Public statistics of dossiers (issue 6).
+    path("thong-ke/", statistics_views.statistics_page, name="statistics"),
+    path("thong-ke/thong-ke-ho-so.csv", statistics_views.statistics_csv, name="statistics_csv"),
+    path("thong-ke/thong-ke-ho-so.json", statistics_views.statistics_json, name="statistics_json"),
 ]
