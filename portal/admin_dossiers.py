@@ -359,9 +359,9 @@ class DossierAdmin(admin.ModelAdmin):
         if phone:
             return queryset.filter(phone=phone), False
         if any(ch.isdigit() for ch in term):
-            return queryset.filter(code__iexact=term) | queryset.filter(
-                code__istartswith=term
-            ), False
+            # Codes are upper-case ASCII: a case-sensitive prefix uses the code's
+            # varchar_pattern_ops index on PostgreSQL (istartswith would scan the table).
+            return queryset.filter(code__startswith=term.upper()), False
         return queryset.filter(applicant_name_folded__contains=fold(term)), False
 
     # --- columns ------------------------------------------------------------------------

@@ -334,3 +334,15 @@ class TestQueue:
             DossierFactory(procedure=procedure_a)
         paginator = admin_dossiers.CappedCountPaginator(Dossier.objects.order_by("pk"), 2)
         assert paginator.count == 4
+
+
+def test_date_hierarchy_from_min_and_max(client, procedure_a, leader):
+    """Years and months come from MIN/MAX (no DISTINCT scan of the whole table)."""
+    DossierFactory(procedure=procedure_a, submitted_at=at(2025, 11, 3))
+    DossierFactory(procedure=procedure_a, submitted_at=at(2026, 2, 3))
+    client.force_login(leader)
+    html = client.get(CHANGELIST).text
+    assert "submitted_at__year=2025" in html and "submitted_at__year=2026" in html
+    html = client.get(CHANGELIST, {"submitted_at__year": "2025"}).text
+    assert "submitted_at__month=11" in html and "submitted_at__month=12" in html
+    assert "submitted_at__month=10" not in html
