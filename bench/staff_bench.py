@@ -33,7 +33,8 @@ from django.core.cache import cache  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from portal import roles, statistics as stats  # noqa: E402
+from portal import roles  # noqa: E402
+from portal import statistics as stats  # noqa: E402
 from portal.models import Dossier, ProcedureField, StaffProfile  # noqa: E402
 
 FILL_SQL = """
@@ -57,8 +58,6 @@ WHERE code LIKE 'BENCH-%%' AND status = 10 AND id % 2 = 0
 ON CONFLICT DO NOTHING;
 ANALYZE;
 """
-
-PASSWORD = "bench-only-password-2026"
 
 
 def prepare():
