@@ -8,6 +8,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from portal.sitemaps import ProcedureSitemap
+
 from . import views
 from .sitemaps import StaticViewSitemap
 
@@ -17,6 +19,7 @@ admin.site.index_title = _("Bảng điều khiển")
 
 sitemaps = {
     "pages": StaticViewSitemap,
+    "procedures": ProcedureSitemap,
 }
 
 urlpatterns = [
