@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
 from .navigation import main_nav, search_url
+from .text import nfc
 
 
 def site(request):
@@ -30,7 +31,8 @@ def language_links(request):
     return [
         {
             "code": code,
-            "name": get_language_info(code)["name_local"],
+            # Django's own "Tiếng Việt" is decomposed (NFD): the page is NFC throughout.
+            "name": nfc(get_language_info(code)["name_local"]),
             "url": translate_url(path, code),
             "current": code == current,
         }
