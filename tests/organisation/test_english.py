@@ -57,7 +57,7 @@ def test_missing_english_falls_back_to_vietnamese_marked_lang_vi(client, db, war
     html = _html(client.get(english_url))
     assert '<h1 lang="vi">Tổ công tác thử</h1>' in html
     assert '<div lang="vi"><p>Làm việc thử.</p></div>' in html
-    assert '<td lang="vi">Tổ trưởng</td>' in html
+    assert 'lang="vi">Tổ trưởng</td>' in html
     organ.name_en = "Test working group"
     organ.save()
     html = _html(client.get(english_url))
