@@ -184,3 +184,13 @@ def test_changelists_do_not_query_per_row(client, editor, model):
     for _ in range(10):
         AppointmentFactory()
     assert queries() == few
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_add_and_change_forms_render(client, editor, demo_org, model):
+    from django.apps import apps
+
+    assert client.get(reverse(f"admin:congress_{model}_add")).status_code == 200
+    obj = apps.get_model("congress", model).objects.order_by("pk").first()
+    response = client.get(reverse(f"admin:congress_{model}_change", args=[obj.pk]))
+    assert response.status_code == 200
