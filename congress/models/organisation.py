@@ -7,7 +7,7 @@ appointments are never overwritten: a post that ends gets an end date and stays 
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,24 @@ from anphong.text import fold, nfc, sort_key, unique_slug
 
 from ..constants import OrganKind
 from ..localized import Localized
+
+
+class BinarySort(Func):
+    """Order by a stored sort key code point by code point, on every database.
+
+    The keys of anphong.text.sort_key sort right only in binary order. SQLite compares
+    text that way; PostgreSQL uses the database's collation, and under en_US or ICU
+    (the official Docker image's default) "Đạt" would land after "Hạ". So: COLLATE "C".
+    Migrations refer to this class by name (Meta.ordering): keep it here under this name.
+    """
+
+    arity = 1
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template='%(expressions)s COLLATE "C"', **extra_context
+        )
 
 
 def person_sort_key(full_name):
@@ -146,7 +164,7 @@ class Organ(models.Model):
     objects = OrganQuerySet.as_manager()
 
     class Meta:
-        ordering = ["order", "name_sort_key", "pk"]
+        ordering = ["order", BinarySort("name_sort_key").asc(), "pk"]
         verbose_name = _("cơ quan, tổ chức")
         verbose_name_plural = _("cơ quan, tổ chức")
 
@@ -251,7 +269,7 @@ class Person(models.Model):
     duties_i18n = Localized("duties")
 
     class Meta:
-        ordering = ["name_sort_key", "pk"]
+        ordering = [BinarySort("name_sort_key").asc(), "pk"]
         verbose_name = _("cán bộ")
         verbose_name_plural = _("cán bộ")
 
@@ -312,7 +330,7 @@ class AppointmentQuerySet(models.QuerySet):
 
     def in_chart_order(self):
         """By rank (1 = head), then the person's name in Vietnamese order."""
-        return self.order_by("rank", "person__name_sort_key", "pk")
+        return self.order_by("rank", BinarySort("person__name_sort_key").asc(), "pk")
 
 
 class Appointment(models.Model):
@@ -360,7 +378,7 @@ class Appointment(models.Model):
     objects = AppointmentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["rank", "person__name_sort_key", "pk"]
+        ordering = ["rank", BinarySort("person__name_sort_key").asc(), "pk"]
         verbose_name = _("chức vụ đảm nhiệm")
         verbose_name_plural = _("chức vụ đảm nhiệm")
         constraints = [

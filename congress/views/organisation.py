@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from ..models import Appointment, Organ, Person, Term
-from ..models.organisation import build_tree, flatten_tree, group_by_person
+from ..models.organisation import BinarySort, build_tree, flatten_tree, group_by_person
 
 
 def key_leaders(term=None, on=None):
@@ -20,7 +20,7 @@ def key_leaders(term=None, on=None):
     else:
         appointments = appointments.current(on)
     appointments = appointments.order_by(
-        "rank", "organ__order", "organ__name_sort_key", "start_date", "pk"
+        "rank", "organ__order", BinarySort("organ__name_sort_key").asc(), "start_date", "pk"
     )
     groups = group_by_person(appointments)
     for _person, posts in groups:

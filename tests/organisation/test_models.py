@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from congress.models import Appointment, Organ, Person
 from congress.models.organisation import build_tree
@@ -192,3 +192,38 @@ def test_photo_needs_alt_text():
     with pytest.raises(ValidationError) as excinfo:
         person.full_clean()
     assert "photo_alt" in excinfo.value.message_dict
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL collations")
+def test_order_holds_under_a_non_binary_database_collation():
+    """A database created with en_US/ICU collation must still order names the Vietnamese way.
+
+    The column is switched to an ICU collation (as a database created with one would have);
+    the DDL is rolled back with the test's transaction.
+    """
+    with connection.cursor() as cursor:
+        for table in ["congress_person", "congress_organ"]:
+            cursor.execute(
+                f"ALTER TABLE {table} ALTER COLUMN name_sort_key "
+                'TYPE varchar(255) COLLATE "und-x-icu"'
+            )
+    names = ["Nguyễn Văn Đạt", "Vũ Thị Hạ", "Lê Thị An", "Hoàng Văn Ân", "Trần Văn Dũng"]
+    for name in names:
+        PersonFactory(full_name=name)
+    assert [p.full_name for p in Person.objects.all()] == [
+        "Lê Thị An",
+        "Hoàng Văn Ân",
+        "Trần Văn Dũng",
+        "Nguyễn Văn Đạt",
+        "Vũ Thị Hạ",
+    ]
+    organ = OrganFactory()
+    for person in Person.objects.all():
+        AppointmentFactory(organ=organ, person=person, rank=5)
+    assert [a.person.full_name for a in organ.appointments.in_chart_order()][:2] == [
+        "Lê Thị An",
+        "Hoàng Văn Ân",
+    ]
+    OrganFactory(name="Đoàn Thanh niên", order=1)
+    OrganFactory(name="Hội Nông dân", order=1)
+    assert [o.name for o in Organ.objects.filter(order=1)] == ["Đoàn Thanh niên", "Hội Nông dân"]
