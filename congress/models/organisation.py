@@ -7,46 +7,16 @@ appointments are never overwritten: a post that ends gets an end date and stays 
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Func, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from anphong.text import fold, nfc, sort_key, unique_slug
+from anphong.db import BinarySort  # noqa: F401 - migrations refer to it by this path
+from anphong.text import fold, name_sort_key, nfc, sort_key, unique_slug
 
 from ..constants import OrganKind
 from ..localized import Localized
-
-
-class BinarySort(Func):
-    """Order by a stored sort key code point by code point, on every database.
-
-    The keys of anphong.text.sort_key sort right only in binary order. SQLite compares
-    text that way; PostgreSQL uses the database's collation, and under en_US or ICU
-    (the official Docker image's default) "Đạt" would land after "Hạ". So: COLLATE "C".
-    Migrations refer to this class by name (Meta.ordering): keep it here under this name.
-    """
-
-    arity = 1
-    template = "%(expressions)s"
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler, connection, template='%(expressions)s COLLATE "C"', **extra_context
-        )
-
-
-def person_sort_key(full_name):
-    """Sort key of a personal name: given name, then family name, then middle names.
-
-    Each part is compared whole (letters, then tones) before the next, as class lists and
-    directories do: "Đỗ Thị Ha" < "Bùi Thị Hả" because Ha < Hả, whatever the family name.
-    (anphong.text.name_sort_key compares tones only after every letter of the full name.)
-    "\x01" separates the parts: it sorts below every letter, and PostgreSQL accepts it.
-    """
-    parts = nfc(full_name or "").split(" ")
-    ordered = [parts[-1], parts[0], *parts[1:-1]] if len(parts) > 1 else parts
-    return "\x01".join(sort_key(part) for part in ordered)
 
 
 def _current_q(on, prefix=""):
@@ -279,7 +249,7 @@ class Person(models.Model):
     def save(self, *args, **kwargs):
         self.full_name = nfc(self.full_name)
         self.photo_alt = nfc(self.photo_alt)
-        self.name_sort_key = person_sort_key(self.full_name)[:255]
+        self.name_sort_key = name_sort_key(self.full_name)[:255]
         self.search_name = fold(self.full_name)[:120]
         if not self.slug:
             self.slug = unique_slug(Person, self.full_name, instance=self)

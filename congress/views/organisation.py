@@ -4,8 +4,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from anphong.db import BinarySort
+
 from ..models import Appointment, Organ, Person, Term
-from ..models.organisation import BinarySort, build_tree, flatten_tree, group_by_person
+from ..models.organisation import build_tree, flatten_tree, group_by_person
 
 
 def key_leaders(term=None, on=None):
