@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from congress.models import Organ, Person
@@ -233,3 +234,10 @@ def test_sitemap_lists_organs_and_people_in_both_languages(client, demo_org):
     assert "<loc>http://testserver/danh-ba/</loc>" in body
     assert "<loc>http://testserver/dai-hoi/</loc>" in body
     assert 'hreflang="en"' in body
+
+
+@pytest.mark.parametrize("name", ["congress:leadership", "congress:directory", "congress:congress"])
+def test_organisation_section_is_current_in_navigation(client, db, name):
+    call_command("load_demo", verbosity=0)
+    html = client.get(reverse(name)).content.decode()
+    assert 'href="/to-chuc/" aria-current="page"' in html
