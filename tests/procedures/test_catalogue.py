@@ -170,3 +170,14 @@ def test_bench_data_generator(ward):
     assert DossierEvent.objects.count() == 700 + not_new
     call_command("generate_bench_data", procedures=3, dossiers=700, confirm=True, verbosity=0)
     assert Dossier.objects.count() == 700  # idempotent
+
+
+def test_catalogue_is_in_vietnamese_dictionary_order(client, ward):
+    for name in ["Đăng ký khai tử", "Dừng kinh doanh", "Cấp bản sao", "Chứng thực chữ ký"]:
+        ProcedureFactory(name=name)
+    html = client.get(reverse("portal:procedure_list")).content.decode()
+    positions = [
+        html.index(n)
+        for n in ["Cấp bản sao", "Chứng thực chữ ký", "Dừng kinh doanh", "Đăng ký khai tử"]
+    ]
+    assert positions == sorted(positions)
