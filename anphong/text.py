@@ -90,16 +90,21 @@ def _clusters(decomposed):
 def sort_key(value):
     """Return a string whose binary order is Vietnamese dictionary order.
 
-    Letters first (a < ă < â < b … d < đ < e), then tones (ngang < huyền < hỏi < ngã <
-    sắc < nặng). Stored in a column, it sorts identically on SQLite and PostgreSQL.
+    Word by word: letters first (a < ă < â < b … d < đ < e), then tones (ngang < huyền
+    < hỏi < ngã < sắc < nặng), before the next word — so "Ha" < "Hả" < "Hai". Stored in
+    a column and ordered with anphong.db.BinarySort, it sorts identically on SQLite and
+    PostgreSQL. "\x01" separates the parts: it sorts below every letter.
     """
-    letters, tones = _letter_key(nfc(value or ""))
-    return f"{letters}\x01{tones}"
+    words = nfc(value or "").split(" ")
+    return "\x01".join("{}\x01{}".format(*_letter_key(word)) for word in words)
 
 
 def name_sort_key(full_name):
-    """Sort key for a Vietnamese personal name: given name first, then the rest in order."""
+    """Sort key of a Vietnamese personal name: given name, then family, then middle names.
+
+    Directories and class lists order by the given name: "Đỗ Thị Ha" < "Bùi Thị Hả"
+    because Ha < Hả, whatever the family name.
+    """
     parts = nfc(full_name or "").split(" ")
-    if len(parts) > 1:
-        parts = [parts[-1], *parts[:-1]]
-    return sort_key(" ".join(parts))
+    ordered = [parts[-1], parts[0], *parts[1:-1]] if len(parts) > 1 else parts
+    return sort_key(" ".join(ordered))

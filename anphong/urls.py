@@ -8,6 +8,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from congress.org_sitemaps import OrganisationPagesSitemap, OrganSitemap, PersonSitemap
+from portal.sitemaps import ProcedureSitemap
+
 from . import views
 from .sitemaps import StaticViewSitemap
 
@@ -17,6 +20,10 @@ admin.site.index_title = _("Bảng điều khiển")
 
 sitemaps = {
     "pages": StaticViewSitemap,
+    "organisation": OrganisationPagesSitemap,
+    "organs": OrganSitemap,
+    "people": PersonSitemap,
+    "procedures": ProcedureSitemap,
 }
 
 urlpatterns = [
@@ -35,6 +42,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
+    path("", include("congress.urls")),
     prefix_default_language=False,
 )
 

@@ -134,24 +134,25 @@ def dossier_submit(
     try:
         for _required, staged in documents:
             written.append(_copy_to_final(staged))
+        now = timezone.now()
+        dossier = Dossier(
+            procedure=procedure,
+            submission_token=submission_token,
+            tracking_token_hash=hash_tracking_token(tracking_token),
+            answers=answers,
+            privacy_notice_version=notice_version,
+            consent_at=consent_at,
+            submitted_at=now,
+            **applicant,
+        )
+        # Validated before the transaction: the day's counter row stays locked only for the
+        # inserts. Unique fields are left to the database constraints (the only check that
+        # holds under concurrency anyway).
+        dossier.full_clean(
+            exclude=["submission_token", "code"], validate_unique=False, validate_constraints=False
+        )
         with transaction.atomic():
-            now = timezone.now()
-            dossier = Dossier(
-                procedure=procedure,
-                submission_token=submission_token,
-                tracking_token_hash=hash_tracking_token(tracking_token),
-                answers=answers,
-                privacy_notice_version=notice_version,
-                consent_at=consent_at,
-                submitted_at=now,
-                **applicant,
-            )
             dossier.code = next_dossier_code(day=timezone.localdate(now))
-            # Unique fields are left to the database constraints (one query fewer each,
-            # and the only check that holds under concurrency anyway).
-            dossier.full_clean(
-                exclude=["submission_token"], validate_unique=False, validate_constraints=False
-            )
             dossier.save()
             DossierDocument.objects.bulk_create(
                 DossierDocument(

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from anphong.db import BinarySort
 from anphong.text import nfc, sort_key
 
 from ..constants import PlaceKind
@@ -10,7 +11,8 @@ from ..constants import PlaceKind
 
 class PlaceQuerySet(models.QuerySet):
     def ordered(self):
-        return self.order_by("sort_key", "pk")
+        # Binary order of the Vietnamese sort key, whatever the database's collation.
+        return self.order_by(BinarySort("sort_key").asc(), "pk")
 
 
 class Province(models.Model):
@@ -26,7 +28,7 @@ class Province(models.Model):
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["sort_key"]
+        ordering = [BinarySort("sort_key").asc(), "pk"]
         verbose_name = _("tỉnh, thành phố")
         verbose_name_plural = _("tỉnh, thành phố")
 
@@ -58,7 +60,7 @@ class Ward(models.Model):
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["sort_key"]
+        ordering = [BinarySort("sort_key").asc(), "pk"]
         verbose_name = _("xã, phường, đặc khu")
         verbose_name_plural = _("xã, phường, đặc khu")
         constraints = [

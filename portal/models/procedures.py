@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from anphong.db import BinarySort
 from anphong.text import fold, nfc, sort_key, unique_slug
 
 from ..constants import DocumentForm, FileType, QuestionKind, ServiceLevel
@@ -94,7 +95,7 @@ class Procedure(models.Model):
     objects = ProcedureQuerySet.as_manager()
 
     class Meta:
-        ordering = ["sort_key", "pk"]
+        ordering = [BinarySort("sort_key").asc(), "pk"]
         verbose_name = _("thủ tục hành chính")
         verbose_name_plural = _("thủ tục hành chính")
         indexes = [models.Index(fields=["is_published", "field", "service_level", "sort_key"])]

@@ -21,6 +21,20 @@ pytestmark = [
 WIDTH = 390
 
 
+def load_places():
+    """Load the provinces and wards of the data migration again (idempotent).
+
+    serialized_rollback cannot be relied on here: once Playwright has run in this thread,
+    the connection may be a fresh object without the snapshot, and an earlier browser
+    test's flush has emptied the tables. Called in the test body, after every fixture.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("portal.migrations.0005_places_data").load(apps, None)
+
+
 def no_sideways_scroll(page):
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
@@ -36,6 +50,7 @@ def check_page(page, axe_check, assert_clean):
 def test_resident_submits_and_tracks_a_dossier(
     ward, browser_page, assert_clean, axe_check, tmp_path
 ):
+    load_places()
     procedure = ProcedureFactory(name="Đăng ký khai sinh", processing_days=None)
     RequiredDocumentFactory(procedure=procedure, name="Tờ khai đăng ký khai sinh")
     RequiredDocumentFactory(procedure=procedure, name="Giấy chứng sinh")

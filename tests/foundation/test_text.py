@@ -51,3 +51,9 @@ def test_name_sort_key_sorts_by_given_name():
         "Lâm Văn Đạt",
         "Nguyễn Văn Phức",
     ]
+
+
+def test_name_sort_key_compares_each_part_whole():
+    """Ha < Hả decides before the family names are compared."""
+    assert name_sort_key("Đỗ Thị Ha") < name_sort_key("Bùi Thị Hả")
+    assert sort_key("Ha") < sort_key("Hả") < sort_key("Hai")

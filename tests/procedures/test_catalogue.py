@@ -147,3 +147,37 @@ def test_document_size_limit_is_the_smaller_of_setting_and_procedure(settings):
     assert doc.max_bytes == 2 * 1024 * 1024
     doc.max_size_mb = 50
     assert doc.max_bytes == 10 * 1024 * 1024
+
+
+def test_sitemap_lists_published_procedures(client, ward):
+    shown = ProcedureFactory(name="Đăng ký khai sinh")
+    hidden = ProcedureFactory(name="Thủ tục ẩn", hidden=True)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert shown.get_absolute_url() in xml and hidden.get_absolute_url() not in xml
+
+
+def test_bench_data_generator(ward):
+    from portal.constants import DossierStatus
+    from portal.models import Dossier, DossierEvent
+
+    with pytest.raises(Exception, match="--confirm"):
+        call_command("generate_bench_data", procedures=3, dossiers=10)
+    call_command("generate_bench_data", procedures=3, dossiers=700, confirm=True, verbosity=0)
+    assert Procedure.objects.filter(slug__startswith="do-tai-").count() == 3
+    assert Dossier.objects.filter(code__startswith="BENCH-").count() == 700
+    assert Dossier.objects.values("code").distinct().count() == 700
+    not_new = Dossier.objects.exclude(status=DossierStatus.NEW).count()
+    assert DossierEvent.objects.count() == 700 + not_new
+    call_command("generate_bench_data", procedures=3, dossiers=700, confirm=True, verbosity=0)
+    assert Dossier.objects.count() == 700  # idempotent
+
+
+def test_catalogue_is_in_vietnamese_dictionary_order(client, ward):
+    for name in ["Đăng ký khai tử", "Dừng kinh doanh", "Cấp bản sao", "Chứng thực chữ ký"]:
+        ProcedureFactory(name=name)
+    html = client.get(reverse("portal:procedure_list")).content.decode()
+    positions = [
+        html.index(n)
+        for n in ["Cấp bản sao", "Chứng thực chữ ký", "Dừng kinh doanh", "Đăng ký khai tử"]
+    ]
+    assert positions == sorted(positions)

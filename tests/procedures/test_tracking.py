@@ -59,7 +59,10 @@ def test_unknown_code_and_wrong_phone_get_the_same_answer(client, ward):
 def test_lookup_is_post_only_query_strings_reveal_nothing(client, ward):
     dossier = DossierFactory()
     response = client.get(reverse("portal:tracking"), {"code": dossier.code, "phone": "0912345678"})
-    assert response.status_code == 200 and dossier.code not in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "N*** V*** An" not in html and "status-badge" not in html  # no look-up happened
+    assert "portal:tracking" not in client.session  # nothing kept for a GET
 
 
 def test_result_without_lookup_redirects_to_the_form(client, ward):

@@ -1,0 +1,1 @@
+from . import meeting, organisation  # noqa: F401  (registers the ModelAdmins)

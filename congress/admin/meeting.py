@@ -1,0 +1,60 @@
+"""Admin for the Congress page: its items, guests and term targets as inlines."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Congress, CongressGuest, CongressItem, CongressTarget
+
+
+class CongressItemInline(admin.StackedInline):
+    model = CongressItem
+    extra = 0
+    fields = [("kind", "order"), "text", "text_en"]
+
+
+class CongressGuestInline(admin.TabularInline):
+    model = CongressGuest
+    extra = 0
+
+
+class CongressTargetInline(admin.TabularInline):
+    model = CongressTarget
+    extra = 0
+    fields = [
+        "order",
+        "code",
+        "indicator",
+        "indicator_en",
+        "target_value",
+        "unit",
+        "comparison",
+        "note",
+        "note_en",
+    ]
+
+
+@admin.register(Congress)
+class CongressAdmin(admin.ModelAdmin):
+    list_display = ["name", "number", "held_on", "delegates", "term"]
+    list_select_related = ["term"]
+    search_fields = ["name"]
+    filter_horizontal = ["appointed_organs"]
+    inlines = [CongressItemInline, CongressGuestInline, CongressTargetInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "number",
+                    "name",
+                    "name_en",
+                    "term",
+                    "held_on",
+                    "delegates",
+                    "previous_term_name",
+                ]
+            },
+        ),
+        (_("Phương châm và tóm tắt"), {"fields": ["motto", "motto_en", "summary", "summary_en"]}),
+        (_("Cơ quan được chỉ định"), {"fields": ["appointed_organs"]}),
+    ]

@@ -1,0 +1,153 @@
+"""A Party Congress (Đại hội): the day, its resolutions in brief and its term targets.
+
+The organs and key positions it appointed are not copied here: the Congress page reads
+them from the appointment data of its term, so there is one record of who holds what.
+"""
+
+from decimal import Decimal
+
+from django.db import models
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from ..constants import CongressItemKind, TargetComparison, TargetUnit
+from ..localized import Localized
+from .organisation import Organ, Term
+
+
+class Congress(models.Model):
+    number = models.PositiveSmallIntegerField(_("lần thứ"), unique=True)
+    name = models.CharField(_("tên đại hội"), max_length=255)
+    name_en = models.CharField(_("tên đại hội (tiếng Anh)"), max_length=255, blank=True)
+    term = models.ForeignKey(
+        Term, verbose_name=_("nhiệm kỳ"), on_delete=models.PROTECT, related_name="congresses"
+    )
+    held_on = models.DateField(_("ngày khai mạc"))
+    delegates = models.PositiveIntegerField(_("số đại biểu"))
+    motto = models.CharField(_("phương châm đại hội"), max_length=255, blank=True)
+    motto_en = models.CharField(_("phương châm (tiếng Anh)"), max_length=255, blank=True)
+    previous_term_name = models.CharField(
+        _("nhiệm kỳ trước"),
+        max_length=50,
+        blank=True,
+        help_text=_("Nhiệm kỳ mà phần kết quả tổng kết, ví dụ: 2020–2025."),
+    )
+    summary = models.TextField(
+        _("tóm tắt"), blank=True, help_text=_("Mỗi đoạn cách nhau một dòng trống.")
+    )
+    summary_en = models.TextField(_("tóm tắt (tiếng Anh)"), blank=True)
+    appointed_organs = models.ManyToManyField(
+        Organ,
+        verbose_name=_("cơ quan được chỉ định"),
+        blank=True,
+        related_name="congresses",
+        help_text=_("Các cơ quan có quyết định chỉ định công bố tại đại hội."),
+    )
+
+    name_i18n = Localized("name")
+    motto_i18n = Localized("motto")
+    summary_i18n = Localized("summary")
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("đại hội")
+        verbose_name_plural = _("đại hội")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("congress:congress")
+
+    def summary_paragraphs(self):
+        return [p.strip() for p in self.summary_i18n.split("\n\n") if p.strip()]
+
+
+class CongressItem(models.Model):
+    """One line of the orientation, a breakthrough, a directing point or a past result."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="items")
+    kind = models.CharField(_("loại"), max_length=20, choices=CongressItemKind.choices)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    text = models.TextField(_("nội dung"))
+    text_en = models.TextField(_("nội dung (tiếng Anh)"), blank=True)
+
+    text_i18n = Localized("text")
+
+    class Meta:
+        ordering = ["kind", "order", "pk"]
+        verbose_name = _("nội dung đại hội")
+        verbose_name_plural = _("nội dung đại hội")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class CongressGuest(models.Model):
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="guests")
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    name = models.CharField(_("họ và tên"), max_length=120)
+    role = models.CharField(_("chức vụ"), max_length=255)
+    role_en = models.CharField(_("chức vụ (tiếng Anh)"), max_length=255, blank=True)
+    gave_directing_speech = models.BooleanField(_("phát biểu chỉ đạo"), default=False)
+
+    role_i18n = Localized("role")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("khách mời")
+        verbose_name_plural = _("khách mời")
+
+    def __str__(self):
+        return self.name
+
+
+class CongressTarget(models.Model):
+    """A target (chỉ tiêu) of the term: a number a later report can measure progress against."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="targets")
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    code = models.SlugField(
+        _("mã chỉ tiêu"),
+        max_length=60,
+        help_text=_("Mã cố định để số liệu tiến độ sau này gắn vào, ví dụ: ho-so-toan-trinh."),
+    )
+    indicator = models.CharField(_("chỉ tiêu"), max_length=255)
+    indicator_en = models.CharField(_("chỉ tiêu (tiếng Anh)"), max_length=255, blank=True)
+    target_value = models.DecimalField(_("giá trị mục tiêu"), max_digits=9, decimal_places=2)
+    unit = models.CharField(_("đơn vị"), max_length=20, choices=TargetUnit.choices)
+    comparison = models.CharField(
+        _("cách đánh giá"),
+        max_length=20,
+        choices=TargetComparison.choices,
+        default=TargetComparison.AT_LEAST,
+    )
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    note_en = models.CharField(_("ghi chú (tiếng Anh)"), max_length=255, blank=True)
+
+    indicator_i18n = Localized("indicator")
+    note_i18n = Localized("note")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("chỉ tiêu nhiệm kỳ")
+        verbose_name_plural = _("chỉ tiêu nhiệm kỳ")
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "code"], name="congress_target_code_unique")
+        ]
+
+    def __str__(self):
+        return self.indicator
+
+    def display_value(self):
+        """The target as read aloud: "95%", "3,5%/năm", "3" (decimal comma in Vietnamese)."""
+        value = self.target_value.normalize()
+        if value == value.to_integral():
+            value = value.quantize(Decimal(1))
+        number = number_format(value, use_l10n=True)
+        if self.unit == TargetUnit.PERCENT:
+            return f"{number}%"
+        if self.unit == TargetUnit.PERCENT_PER_YEAR:
+            return _("%(number)s%%/năm") % {"number": number}
+        return number
