@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0005_places_data'),
+        ('portal', '0006_sort_keys_binary_order'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
