@@ -70,9 +70,23 @@ def visible_dossiers(user, queryset=None):
         return queryset.none()
     if sees_all(user):
         return queryset
-    return queryset.filter(
-        Q(procedure__field_id__in=assigned_field_ids(user)) | Q(assigned_to=user)
-    )
+    # Procedure ids rather than a join on the field: one table, two indexes (BitmapOr),
+    # which keeps the officer's queue fast at 100 000 dossiers.
+    return queryset.filter(Q(procedure_id__in=_procedure_ids(user)) | Q(assigned_to=user))
+
+
+def _procedure_ids(user):
+    cached = getattr(user, "_portal_procedure_ids", None)
+    if cached is None:
+        from .models import Procedure
+
+        cached = list(
+            Procedure.objects.filter(field_id__in=assigned_field_ids(user)).values_list(
+                "pk", flat=True
+            )
+        )
+        user._portal_procedure_ids = cached
+    return cached
 
 
 def can_see(user, dossier):
