@@ -6,6 +6,7 @@ import pytest
 
 from portal import roles
 from portal.models.dossiers import hash_tracking_token
+from tests.browser.test_procedures import load_places
 from tests.procedures.factories import DossierFactory, ProcedureFactory, ProcedureFieldFactory
 from tests.staff.conftest import make_staff
 from tests.staff.factories import STAFF_PASSWORD
@@ -36,6 +37,9 @@ def take_step(page, dossier_url, action, note=None):
 
 
 def test_dossier_from_submission_to_result(ward, browser_page, assert_clean, axe_check):
+    # An earlier browser test's flush may have emptied the migrations' data.
+    load_places()
+    roles.sync_roles()
     field = ProcedureFieldFactory(name="Hộ tịch", slug="ho-tich")
     procedure = ProcedureFactory(name="Đăng ký khai sinh", field=field, processing_days=3)
     dossier = DossierFactory(
