@@ -5,6 +5,9 @@ Resolution 1669/NQ-UBTVQH15. Shipped here: the units formed in the former Hải 
 named as in the arrangement plan published in April 2025; only An Phong and Thủy Nguyên
 were checked against the resolution's text, so the others are marked unverified. Units of
 the former Hải Dương province are not listed yet: the form then takes a typed name.
+
+Superseded for Hải Phòng by 0007_hai_phong_wards_1669, which loads all 114 units from
+Article 1 of the resolution (all verified) and corrects these rows in place.
 """
 
 from django.db import migrations

@@ -28,11 +28,9 @@ def load_places():
     the connection may be a fresh object without the snapshot, and an earlier browser
     test's flush has emptied the tables. Called in the test body, after every fixture.
     """
-    from importlib import import_module
+    from tests.procedures.factories import load_places as load_places_data
 
-    from django.apps import apps
-
-    import_module("portal.migrations.0005_places_data").load(apps, None)
+    load_places_data()
 
 
 def no_sideways_scroll(page):

@@ -42,11 +42,9 @@ def _places(request):
         if getattr(request.node.get_closest_marker("django_db"), "kwargs", {}).get("transaction")
         else "db"
     )
-    from importlib import import_module
-
-    from django.apps import apps
-
     from portal.models import Province
 
+    from .factories import load_places
+
     if not Province.objects.exists():
-        import_module("portal.migrations.0005_places_data").load(apps, None)
+        load_places()

@@ -71,6 +71,20 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     kind = "text"
 
 
+# The data migrations that load provinces and wards, in order; each loader is idempotent.
+PLACES_MIGRATIONS = ("0005_places_data", "0007_hai_phong_wards_1669")
+
+
+def load_places():
+    """Load the places data again, for tests that run after a transactional test's flush."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for name in PLACES_MIGRATIONS:
+        import_module(f"portal.migrations.{name}").load(apps, None)
+
+
 def hai_phong():
     return Province.objects.get(slug="hai-phong")
 
