@@ -1,6 +1,6 @@
 """The staff roles as groups, and the permissions each holds.
 
-The groups are created by a data migration (0008_staff_roles); their permissions are (re)assigned
+The groups are created by a data migration (0009_staff_roles); their permissions are (re)assigned
 after every `migrate` by `sync_roles`, because Django creates permissions only after the
 migrations have run, and because the news editor's permissions belong to the congress
 app, whose models may arrive later: a codename that does not exist yet is skipped and

@@ -18,7 +18,7 @@ def create_groups(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("portal", "0007_staff_side"),
+        ("portal", "0008_staff_side"),
     ]
 
     operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0006_sort_keys_binary_order'),
+        ('portal', '0007_hai_phong_wards_1669'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
