@@ -1,12 +1,20 @@
 """Append-only audit trail of staff access to residents' data (see portal.audit)."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .base import (
+    AppendOnlyError,
+    AppendOnlyModel,
+    AppendOnlyQuerySet,
+    TargetedModel,
+    TargetQuerySet,
+)
+
+__all__ = ["AppendOnlyError", "AuditAction", "AuditEntry"]
 
 
 class AuditAction(models.TextChoices):
@@ -19,25 +27,11 @@ class AuditAction(models.TextChoices):
     PURGE = "purge", _("Xóa hoặc ẩn danh dữ liệu")
 
 
-class AppendOnlyError(Exception):
-    """Raised on any attempt to change or delete an audit entry."""
+class AuditEntryQuerySet(AppendOnlyQuerySet, TargetQuerySet):
+    pass
 
 
-class AuditEntryQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Audit entries cannot be changed.")
-
-    def delete(self):
-        raise AppendOnlyError("Audit entries cannot be deleted.")
-
-    def for_object(self, obj):
-        """Return the entries about `obj`, newest first."""
-        return self.filter(
-            target_type=ContentType.objects.get_for_model(obj), target_id=str(obj.pk)
-        )
-
-
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel, TargetedModel):
     """Who did what to which record, when. Written once, never changed or deleted.
 
     Personal data in `target_label` and `details` is masked when the entry is written.
@@ -55,16 +49,6 @@ class AuditEntry(models.Model):
     )
     actor_label = models.CharField(_("tài khoản"), max_length=150)
     action = models.CharField(_("hành động"), max_length=20, choices=AuditAction.choices)
-    target_type = models.ForeignKey(
-        ContentType,
-        verbose_name=_("loại đối tượng"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    target_id = models.CharField(_("mã đối tượng"), max_length=64, blank=True)
-    target = GenericForeignKey("target_type", "target_id")
     target_label = models.CharField(_("đối tượng"), max_length=255, blank=True)
     details = models.JSONField(_("chi tiết"), default=dict, blank=True, encoder=DjangoJSONEncoder)
 
@@ -84,12 +68,3 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor_label} – {self.get_action_display()}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Audit entries cannot be changed.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Audit entries cannot be deleted.")

@@ -18,6 +18,7 @@ from anphong.text import fold
 
 from ..constants import Channel, DossierStatus, Sex, Timeliness
 from ..storage import get_private_storage, private_storage
+from .base import AppendOnlyModel
 from .places import Province, Ward
 from .procedures import Procedure, RequiredDocument
 
@@ -195,15 +196,7 @@ class Dossier(models.Model):
         return reverse("portal:tracking_token", args=[token])
 
 
-class DossierEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise StatusChangeRefused("The dossier history is append-only.")
-
-    def delete(self):
-        raise StatusChangeRefused("The dossier history is append-only.")
-
-
-class DossierEvent(models.Model):
+class DossierEvent(AppendOnlyModel):
     """One status change, kept for ever: who, when, from, to, and the notes."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
@@ -226,8 +219,6 @@ class DossierEvent(models.Model):
     internal_note = models.TextField(_("ghi chú nội bộ"), blank=True)
     created_at = models.DateTimeField(_("thời điểm"), default=timezone.now)
 
-    objects = DossierEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("lịch sử xử lý")
@@ -235,14 +226,6 @@ class DossierEvent(models.Model):
 
     def __str__(self):
         return f"{self.dossier_id}: {self.from_status} → {self.to_status}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise StatusChangeRefused("The dossier history is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise StatusChangeRefused("The dossier history is append-only.")
 
     @property
     def to_status_label(self):

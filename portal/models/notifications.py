@@ -1,9 +1,9 @@
 """Messages sent to residents, kept so the dossier shows what was sent and what happened."""
 
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .base import TargetedModel, TargetQuerySet
 
 
 class NotificationChannel(models.TextChoices):
@@ -17,19 +17,13 @@ class NotificationStatus(models.TextChoices):
     FAILED = "failed", _("Gửi không thành công")
 
 
-class NotificationQuerySet(models.QuerySet):
-    def for_object(self, obj):
-        """Return the notifications about `obj`, newest first."""
-        return self.filter(
-            target_type=ContentType.objects.get_for_model(obj), target_id=str(obj.pk)
-        )
-
+class NotificationQuerySet(TargetQuerySet):
     def due(self, now):
         """Return the queued notifications whose next attempt is due at `now`."""
         return self.filter(status=NotificationStatus.QUEUED, next_attempt_at__lte=now)
 
 
-class Notification(models.Model):
+class Notification(TargetedModel):
     """One e-mail or SMS, rendered when it was queued, with its delivery attempts.
 
     "Sent" means the mail server or SMS gateway accepted the message; what happens after
@@ -56,16 +50,6 @@ class Notification(models.Model):
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     next_attempt_at = models.DateTimeField(_("lần gửi tiếp theo"), null=True, blank=True)
     sent_at = models.DateTimeField(_("gửi được lúc"), null=True, blank=True)
-    target_type = models.ForeignKey(
-        ContentType,
-        verbose_name=_("loại đối tượng"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    target_id = models.CharField(_("mã đối tượng"), max_length=64, blank=True)
-    target = GenericForeignKey("target_type", "target_id")
 
     objects = NotificationQuerySet.as_manager()
 

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import DueChangeKind
-from .dossiers import Dossier, DossierEvent, StatusChangeRefused
+from .base import AppendOnlyModel
+from .dossiers import Dossier, DossierEvent
 from .procedures import ProcedureField
 
 
@@ -30,29 +31,6 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return self.user.get_full_name() or self.user.get_username()
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise StatusChangeRefused("This record is append-only.")
-
-    def delete(self):
-        raise StatusChangeRefused("This record is append-only.")
-
-
-class AppendOnlyModel(models.Model):
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise StatusChangeRefused("This record is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise StatusChangeRefused("This record is append-only.")
 
 
 class Apology(AppendOnlyModel):

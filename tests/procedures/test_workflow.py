@@ -8,6 +8,7 @@ from django.core import mail
 
 from portal.constants import DossierStatus as S
 from portal.models import Dossier, DossierEvent, StatusChangeRefused
+from portal.models.base import AppendOnlyError
 from portal.workflow import (
     RESIDENT,
     STAFF,
@@ -148,13 +149,13 @@ def test_history_is_append_only():
     dossier = DossierFactory()
     event = dossier.events.get()
     event.public_note = "sửa"
-    with pytest.raises(StatusChangeRefused):
+    with pytest.raises(AppendOnlyError):
         event.save()
-    with pytest.raises(StatusChangeRefused):
+    with pytest.raises(AppendOnlyError):
         event.delete()
-    with pytest.raises(StatusChangeRefused):
+    with pytest.raises(AppendOnlyError):
         DossierEvent.objects.all().delete()
-    with pytest.raises(StatusChangeRefused):
+    with pytest.raises(AppendOnlyError):
         DossierEvent.objects.update(public_note="x")
 
 
