@@ -8,7 +8,10 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
+
 from . import views
+from .search_views import search_view
 from .sitemaps import StaticViewSitemap
 
 admin.site.site_header = _("Quản trị Cổng thông tin điện tử phường An Phong")
@@ -17,6 +20,9 @@ admin.site.index_title = _("Bảng điều khiển")
 
 sitemaps = {
     "pages": StaticViewSitemap,
+    "news": ArticleSitemap,
+    "news-categories": CategorySitemap,
+    "documents": DocumentSitemap,
 }
 
 urlpatterns = [
@@ -34,6 +40,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
+    path("", include("congress.urls")),
+    path("tim-kiem/", search_view, name="search"),
     prefix_default_language=False,
 )
 
