@@ -11,8 +11,9 @@ An app registers a provider (in its AppConfig.ready or a module imported there):
 
         def search(self, query, limit):
             # query.terms: folded words ("dai", "hoi"); query.text: what was typed (NFC)
-            return [search.Hit(title=..., url=..., snippet=..., kind=self.kind,
-                               score=..., date=...), ...]
+            return [search.Hit(title=..., url=..., kind=self.kind, score=...,
+                               date=..., text=<plain text to excerpt>,
+                               terms=query.terms), ...]
 
 Scores: 0–100, higher is better; a hit whose title holds every word should score above
 one that only mentions them in its text. Each provider returns at most `limit` hits,
@@ -58,14 +59,25 @@ class Query:
 
 @dataclass
 class Hit:
+    """One result. Give either `snippet` (HTML-safe) or `text` + `terms`: the excerpt of
+    `text` is then built only if the hit is on the page shown (cheap for 200 hits)."""
+
     title: str
     url: str
-    snippet: str
     kind: str
     score: float
     date: date | datetime | None = None
+    snippet: str = ""
+    text: str = ""
+    terms: tuple = ()
     kind_label: str = ""
     extra: dict = field(default_factory=dict)
+
+    @property
+    def excerpt(self):
+        if self.snippet or not self.text:
+            return self.snippet
+        return snippet(self.text, self.terms)
 
 
 class Provider:

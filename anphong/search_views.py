@@ -1,16 +1,18 @@
 """The site search page: /tim-kiem/?q=… over every registered provider."""
 
-from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
+import math
+
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from . import search
 from .pagecache import cache_public_page
+from .pagination import FastPage, parse_page_number
 
 RESULTS_PER_PAGE = 20
-# Each provider returns at most this many hits: ranking stays a bounded top-N sort.
+# Deepest page offered: each provider returns at most page × 20 hits (≤ 200), so
+# ranking stays a small top-N sort whatever the number of matches.
 MAX_RESULTS_PER_KIND = 200
 
 
@@ -21,13 +23,18 @@ def search_view(request):
     error = ""
     if len(raw) > search.MAX_QUERY_LENGTH:
         error = _("Từ khóa quá dài: chỉ dùng %(n)d ký tự đầu.") % {"n": search.MAX_QUERY_LENGTH}
-    hits, truncated = search.run(query, limit=MAX_RESULTS_PER_KIND)
-    page = None
-    if hits:
-        try:
-            page = Paginator(hits, RESULTS_PER_PAGE).page(request.GET.get("page") or 1)
-        except InvalidPage:
-            raise Http404("No such page") from None
+    number = parse_page_number(request.GET.get("page"))
+    limit = min(MAX_RESULTS_PER_KIND, number * RESULTS_PER_PAGE)
+    hits, truncated = search.run(query, limit=limit)
+    start = (number - 1) * RESULTS_PER_PAGE
+    shown = hits[start : start + RESULTS_PER_PAGE]
+    if number > 1 and not shown:
+        raise Http404("No such page")
+    num_pages = max(1, math.ceil(len(hits) / RESULTS_PER_PAGE))
+    if truncated and limit < MAX_RESULTS_PER_KIND:
+        num_pages = max(num_pages, number + 1)
+    page = FastPage(object_list=shown, number=number, num_pages=num_pages, count=len(hits))
+    page.per_page = RESULTS_PER_PAGE
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return render(
@@ -37,12 +44,10 @@ def search_view(request):
             "query": query,
             "search_query": query.text,
             "page_obj": page,
-            "hits": page.object_list if page else [],
+            "hits": shown,
             "total": len(hits),
-            "truncated": truncated,
+            "many": truncated,
             "error": error,
             "query_string": query_string.urlencode(),
-            "max_per_kind": MAX_RESULTS_PER_KIND,
-            "debug": settings.DEBUG,
         },
     )

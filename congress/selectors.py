@@ -7,7 +7,7 @@ cached value goes stale with the page cache version (any save bumps it).
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Q
@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from anphong.pagecache import cached_value, versioned_key
+from anphong.pagination import FastPage, parse_page_number  # noqa: F401 - re-exported
 
 from .models import Article, Category
 
@@ -41,54 +42,6 @@ def category_by_slug(slug):
         if category.slug == slug:
             return category
     raise Http404("No such category")
-
-
-@dataclass
-class FastPage:
-    """The parts of Django's Page that templates use, without COUNT or OFFSET per view."""
-
-    object_list: list
-    number: int
-    num_pages: int
-    count: int
-    paginator: object = field(default=None)
-
-    def __post_init__(self):
-        self.paginator = self
-
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def __len__(self):
-        return len(self.object_list)
-
-    def has_next(self):
-        return self.number < self.num_pages
-
-    def has_previous(self):
-        return self.number > 1
-
-    def has_other_pages(self):
-        return self.num_pages > 1
-
-    def next_page_number(self):
-        return self.number + 1
-
-    def previous_page_number(self):
-        return self.number - 1
-
-    def start_index(self):
-        return 0 if not self.count else (self.number - 1) * self.per_page + 1
-
-
-def parse_page_number(raw):
-    try:
-        number = int(raw or 1)
-    except (TypeError, ValueError):
-        raise Http404("Bad page number") from None
-    if number < 1:
-        raise Http404("Bad page number")
-    return number
 
 
 def article_page(*, number, per_page, category=None):

@@ -103,8 +103,7 @@ def test_a_new_provider_plugs_in(client, corpus):
         label = "Thử"
 
         def search(self, query, limit):
-            return [search.Hit(title="Kết quả cắm thêm", url="/", snippet="", kind="fake",
-                               score=1000)]  # fmt: skip
+            return [search.Hit(title="Kết quả cắm thêm", url="/", kind="fake", score=1000)]
 
     search.register(Fake)
     try:
