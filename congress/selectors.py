@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -96,30 +96,35 @@ class Neighbours:
 
 
 def neighbours(article, *, related_count=4):
-    """Previous, next and related articles in one query (three LIMITed sub-selects)."""
+    """Previous, next and related articles in one query.
+
+    Each neighbour is a scalar sub-select (`id = (SELECT … LIMIT 1 OFFSET k)`): the
+    database runs each once and fetches the rows by primary key. (`id IN (…) OR id IN
+    (…)` made PostgreSQL scan the whole table: 150 ms at 100 000 articles.)
+    """
     published = Article.objects.published()
     at, pk = article.published_at, article.pk
     older = (
-        published.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk))
+        # The redundant bound lets the index range start at `at` instead of the top.
+        published.filter(
+            Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk), published_at__lte=at
+        )
         .order_by(*ORDER)
         .values("pk")[:1]
     )
     newer = (
-        published.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk))
+        published.filter(
+            Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk), published_at__gte=at
+        )
         .order_by("published_at", "id")
         .values("pk")[:1]
     )
-    related = (
-        published.filter(category_id=article.category_id)
-        .exclude(pk=pk)
-        .order_by(*ORDER)
-        .values("pk")[:related_count]
-    )
-    rows = list(
-        Article.objects.filter(Q(pk__in=older) | Q(pk__in=newer) | Q(pk__in=related))
-        .for_list()
-        .order_by(*ORDER)
-    )
+    related = published.filter(category_id=article.category_id).exclude(pk=pk).order_by(*ORDER)
+    wanted = [older, newer] + [related.values("pk")[k : k + 1] for k in range(related_count)]
+    condition = Q()
+    for subquery in wanted:
+        condition |= Q(pk=Subquery(subquery))
+    rows = list(Article.objects.filter(condition).for_list().order_by(*ORDER))
 
     def key(a):
         return (a.published_at, a.pk)
@@ -133,6 +138,13 @@ def neighbours(article, *, related_count=4):
         related=[a for a in rows if a.category_id == article.category_id and a.pk != pk][
             :related_count
         ],
+    )
+
+
+def cached_neighbours(article):
+    """neighbours(), kept with the page cache version (any save refreshes it)."""
+    return cached_value(
+        ("neighbours", article.pk, article.published_at), lambda: neighbours(article)
     )
 
 

@@ -46,7 +46,7 @@ def article_detail(request, slug):
         {
             "article": article,
             "gallery": article.gallery,
-            "neighbours": selectors.neighbours(article),
+            "neighbours": selectors.cached_neighbours(article),
             "is_preview": preview and not article.is_public,
             "image_sizes": settings.NEWS_IMAGE_SIZES,
             "article_jsonld": _jsonld(request, article),
