@@ -23,10 +23,10 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
 	touch $@
 
-# Compile the translation catalogues (Babel: pure Python, no system gettext needed).
+# Compile every catalogue under locale/ (Babel: pure Python, no system gettext needed).
 messages: $(VENV)/.installed
-	@for dir in locale locale/overrides; do \
-		$(VENV)/bin/pybabel compile --domain django --directory $$dir --statistics; \
+	@find locale -name '*.po' | while read -r po; do \
+		$(VENV)/bin/pybabel compile --statistics -i "$$po" -o "$${po%.po}.mo"; \
 	done
 
 setup: $(VENV)/.installed messages

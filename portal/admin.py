@@ -51,3 +51,6 @@ class WardProfileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+from . import admin_staff  # noqa: E402,F401 - staff-side admin (calendar, notifications, audit)

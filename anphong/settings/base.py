@@ -3,6 +3,7 @@
 Secrets and hosts never live in git: see `.env.example` for every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -198,6 +199,57 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
+# --- Staff side (issue 6): working-day calendar, log-in hardening, notifications, audit ---
+INSTALLED_APPS += ["axes", "django_tasks_db"]
+# The session idle check needs the user and messages; axes must stay last (it answers lockouts).
+MIDDLEWARE += ["portal.security.StaffIdleTimeoutMiddleware", "axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out client before the password is even checked (django-axes).
+    "portal.security.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Office hours of the one-stop desk (local time, Mon–Fri by default). Deadlines count only
+# these hours: "due within 24 working hours" means three 8-hour-ish office days, not a day.
+OFFICE_HOURS = env_str("OFFICE_HOURS", "07:30-11:30,13:30-17:00")
+# Weekdays the desk is open, Monday = mon. Public holidays and admin overrides apply on top.
+WORKING_WEEKDAYS = env_list("WORKING_WEEKDAYS", ["mon", "tue", "wed", "thu", "fri"])
+
+# Log-in lockout (django-axes). Attempts are counted per user name *and* address: the ward's
+# staff share one office address, so locking the address alone would lock out the whole desk.
+# Unknown user names are counted and locked exactly like real ones (no account enumeration).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Number of reverse proxies in front of the app that append to X-Forwarded-For (0 = none:
+# REMOTE_ADDR is the client). Never more than really exist, or clients can forge addresses.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Sessions: a staff session ends after this many seconds without a request (idle timeout);
+# any session ends after SESSION_COOKIE_AGE whatever the activity.
+STAFF_SESSION_IDLE_TIMEOUT = env_int("STAFF_SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 60 * 60)
+
+# Background tasks (django.tasks). Default: run at once in the request (after commit).
+# Production: TASKS_BACKEND=database and a `manage.py db_worker` process.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'immediate' or 'database'.")
+
+# Notifications: bounded retries with exponential backoff (base, ×4 each time: 1, 4, 16, 64 min).
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5)
+NOTIFICATION_RETRY_BACKOFF = env_int("NOTIFICATION_RETRY_BACKOFF", 60)  # seconds
+SMS_BACKEND = env_str("SMS_BACKEND", "portal.sms.ConsoleSmsBackend")
+# Vietnamese SMS without diacritics fit 160 GSM-7 characters instead of 70 UCS-2 ones.
+SMS_ASCII_ONLY = env_bool("SMS_ASCII_ONLY", True)
 # News and documents (congress app). Uploaded pictures are re-encoded and bounded.
 NEWS_IMAGE_MAX_BYTES = env_int("NEWS_IMAGE_MAX_BYTES", 15 * 1024 * 1024)
 NEWS_IMAGE_MAX_PIXELS = env_int("NEWS_IMAGE_MAX_PIXELS", 40_000_000)

@@ -1,0 +1,95 @@
+"""Append-only audit trail of staff access to residents' data (see portal.audit)."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", _("Xem")
+    DOWNLOAD = "download", _("Tải tệp")
+    EXPORT = "export", _("Xuất dữ liệu")
+    PRINT = "print", _("In giấy tờ")
+    TRANSITION = "transition", _("Chuyển trạng thái")
+    ASSIGN = "assign", _("Phân công")
+    PURGE = "purge", _("Xóa hoặc ẩn danh dữ liệu")
+
+
+class AppendOnlyError(Exception):
+    """Raised on any attempt to change or delete an audit entry."""
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit entries cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit entries cannot be deleted.")
+
+    def for_object(self, obj):
+        """Return the entries about `obj`, newest first."""
+        return self.filter(
+            target_type=ContentType.objects.get_for_model(obj), target_id=str(obj.pk)
+        )
+
+
+class AuditEntry(models.Model):
+    """Who did what to which record, when. Written once, never changed or deleted.
+
+    Personal data in `target_label` and `details` is masked when the entry is written.
+    The actor is protected: an officer with entries is deactivated, never deleted.
+    """
+
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, editable=False)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("tài khoản"), max_length=150)
+    action = models.CharField(_("hành động"), max_length=20, choices=AuditAction.choices)
+    target_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("loại đối tượng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    target_id = models.CharField(_("mã đối tượng"), max_length=64, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    target_label = models.CharField(_("đối tượng"), max_length=255, blank=True)
+    details = models.JSONField(_("chi tiết"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        # Nobody may add, change or delete entries by hand: only viewing is a permission.
+        default_permissions = ("view",)
+        indexes = [
+            models.Index(fields=["target_type", "target_id", "at"]),
+            models.Index(fields=["actor", "at"]),
+            models.Index(fields=["at"]),
+        ]
+        verbose_name = _("nhật ký truy cập")
+        verbose_name_plural = _("nhật ký truy cập")
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_label} – {self.get_action_display()}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Audit entries cannot be changed.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit entries cannot be deleted.")

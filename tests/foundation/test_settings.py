@@ -1,0 +1,67 @@
+"""Settings read typed environment variables: database, cache, booleans."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def _settings(env, expr):
+    """Evaluate `expr` against anphong.settings.base imported under `env` alone."""
+    code = f"import json, anphong.settings.base as s; print(json.dumps({expr}, default=str))"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PATH": "/usr/bin:/bin", "SECRET_KEY": "x" * 50, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_sqlite_is_the_default_database():
+    db = _settings({}, "s.DATABASES['default']")
+    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert db["NAME"].endswith("var/db.sqlite3")
+    assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_postgresql_gets_persistent_health_checked_connections():
+    db = _settings(
+        {"DATABASE_URL": "postgres://u:p@db.internal:5432/anphong"}, "s.DATABASES['default']"
+    )
+    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert db["CONN_MAX_AGE"] == 600
+    assert db["CONN_HEALTH_CHECKS"] is True
+    assert db["OPTIONS"]["connect_timeout"] == 3
+
+
+def test_redis_url_selects_the_redis_cache():
+    caches = _settings({"REDIS_URL": "redis://127.0.0.1:6379/1"}, "s.CACHES['default']")
+    assert caches["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["LOCATION"] == "redis://127.0.0.1:6379/1"
+    assert _settings({}, "s.CACHES['default']['BACKEND']").endswith("LocMemCache")
+
+
+def test_debug_defaults_to_off_and_rejects_garbage():
+    assert _settings({}, "s.DEBUG") is False
+    assert _settings({"DEBUG": "true"}, "s.DEBUG") is True
+    result = subprocess.run(
+        [sys.executable, "-c", "import anphong.settings.base"],
+        env={"PATH": "/usr/bin:/bin", "SECRET_KEY": "x", "DEBUG": "maybe"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0 and "DEBUG must be a boolean" in result.stderr
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("a.vn, b.vn", ["a.vn", "b.vn"]), ("", [])])
+def test_allowed_hosts_is_a_comma_separated_list(raw, expected):
+    assert _settings({"ALLOWED_HOSTS": raw}, "s.ALLOWED_HOSTS") == expected
+
+
+def test_vietnamese_is_the_default_language_and_time_zone():
+    assert _settings({}, "[s.LANGUAGE_CODE, s.TIME_ZONE]") == ["vi", "Asia/Ho_Chi_Minh"]
