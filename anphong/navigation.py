@@ -11,6 +11,7 @@ MAIN_NAV = [
     ("portal:home", _("Trang chủ")),
     ("portal:about", _("Giới thiệu")),
     ("congress:article_list", _("Tin tức")),
+    ("congress:document_list", _("Văn bản")),
     ("congress:organisation", _("Tổ chức bộ máy")),
     ("portal:procedure_list", _("Thủ tục hành chính")),
     ("portal:tracking", _("Tra cứu hồ sơ")),

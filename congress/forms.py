@@ -41,7 +41,8 @@ class DocumentFilterForm(forms.Form):
         required=False,
         min_value=1945,
         max_value=2100,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        # A text box: what was typed (even "năm ngoái") comes back with a clear message.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={
             "invalid": _("Năm ban hành phải là một số, ví dụ 2025."),
             "min_value": _("Năm ban hành không hợp lệ."),
