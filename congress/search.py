@@ -13,7 +13,7 @@ from anphong import search
 
 from .models import Article, Document
 
-CANDIDATES = 1000
+CANDIDATES = 400
 
 
 def _all_words(field, query):
@@ -38,7 +38,7 @@ class ArticleSearch(search.Provider):
         # Rank a bounded candidate set, not every match: the most recent matches. A
         # common word ("phuong") then costs a short walk down the date index instead of
         # ranking 100 000 rows; a rare one is found through the trigram index. A title
-        # match older than the newest CANDIDATES text matches is not ranked (it is still
+        # match older than the newest CANDIDATES (400) text matches is not ranked (it is still
         # found by adding words to the query).
         candidates = (
             Article.objects.published()

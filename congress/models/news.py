@@ -1,10 +1,8 @@
 """News: categories, articles and their photo galleries."""
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -15,6 +13,7 @@ from anphong.text import nfc, unique_slug
 from ..constants import ArticleStatus
 from ..images import delete_files, process_upload, validate_image_upload
 from ..sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text
+from ..urlcache import media_url, slug_url
 
 
 class Category(models.Model):
@@ -46,7 +45,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("congress:category", kwargs={"slug": self.slug})
+        return slug_url("congress:category", self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -85,20 +84,20 @@ class ResponsiveImage:
     @property
     def url(self):
         if self.renditions:
-            return default_storage.url(self.renditions[-1]["name"])
-        return default_storage.url(self.name)
+            return media_url(self.renditions[-1]["name"])
+        return media_url(self.name)
 
     @property
     def small_url(self):
-        return default_storage.url(self.renditions[0]["name"]) if self.renditions else self.url
+        return media_url(self.renditions[0]["name"]) if self.renditions else self.url
 
     @property
     def srcset(self):
-        return ", ".join(f"{default_storage.url(r['name'])} {r['w']}w" for r in self.renditions)
+        return ", ".join(f"{media_url(r['name'])} {r['w']}w" for r in self.renditions)
 
     @property
     def original_url(self):
-        return default_storage.url(self.name)
+        return media_url(self.name)
 
 
 class Article(models.Model):
@@ -216,7 +215,7 @@ class Article(models.Model):
         return None
 
     def get_absolute_url(self):  # noqa: DJ012 - after the save helpers it uses
-        return reverse("congress:article_detail", kwargs={"slug": self.slug})
+        return slug_url("congress:article_detail", self.slug)
 
     def clean(self):
         self.title = nfc(self.title)
