@@ -24,6 +24,7 @@ including the PostgreSQL trigram index).
 """
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -135,11 +136,16 @@ def run(query, *, limit):
     return hits, truncated
 
 
+@lru_cache(maxsize=8192)
+def _fold_char(ch):
+    return fold(ch) or (" " if ch.isspace() else "")
+
+
 def _fold_map(text):
     """Fold `text` char by char, keeping for each folded char the index it came from."""
     folded, origin = [], []
     for i, ch in enumerate(text):
-        for f in fold(ch) or (" " if ch.isspace() else ""):
+        for f in _fold_char(ch):
             folded.append(f)
             origin.append(i)
     return "".join(folded), origin
