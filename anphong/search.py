@@ -24,9 +24,9 @@ including the PostgreSQL trigram index).
 """
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
