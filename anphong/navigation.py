@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy as _
 MAIN_NAV = [
     ("portal:home", _("Trang chủ"), ()),
     ("portal:about", _("Giới thiệu"), ()),
-    ("congress:article_list", _("Tin tức"), ()),
+    (
+        "congress:article_list",
+        _("Tin tức"),
+        ("congress:article_detail", "congress:category", "congress:article_feed"),
+    ),
+    ("congress:document_list", _("Văn bản"), ("congress:document_detail",)),
     (
         "congress:organisation",
         _("Tổ chức bộ máy"),

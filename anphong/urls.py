@@ -9,9 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from congress.org_sitemaps import OrganisationPagesSitemap, OrganSitemap, PersonSitemap
+from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
 from portal.sitemaps import ProcedureSitemap
 
 from . import views
+from .search_views import search_view
 from .sitemaps import StaticViewSitemap
 
 admin.site.site_header = _("Quản trị Cổng thông tin điện tử phường An Phong")
@@ -24,6 +26,9 @@ sitemaps = {
     "organs": OrganSitemap,
     "people": PersonSitemap,
     "procedures": ProcedureSitemap,
+    "news": ArticleSitemap,
+    "news-categories": CategorySitemap,
+    "documents": DocumentSitemap,
 }
 
 urlpatterns = [
@@ -43,6 +48,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("", include("congress.urls")),
+    path("tim-kiem/", search_view, name="search"),
     prefix_default_language=False,
 )
 

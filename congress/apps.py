@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class CongressConfig(AppConfig):
     name = "congress"
     verbose_name = _("Tin tức, Đại hội và tổ chức bộ máy")
+
+    def ready(self):
+        from anphong import pagecache
+
+        from . import search, selectors
+
+        search.register()
+        pagecache.register_schedule(selectors.next_scheduled_publication)
+        # Any saved or deleted row invalidates the anonymous page cache (anphong/pagecache).
+        pagecache.connect()

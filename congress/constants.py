@@ -1,4 +1,4 @@
-"""Choices of the congress app (organisation, the Congress page)."""
+"""Choices of the congress app: news, documents, organisation, the Congress page."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -30,3 +30,21 @@ class TargetComparison(models.TextChoices):
     # How a later progress figure is judged against the target.
     AT_LEAST = "at_least", _("đạt từ mức này trở lên")
     AT_MOST = "at_most", _("không vượt quá mức này")
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Bản nháp")
+    PUBLISHED = "published", _("Xuất bản")
+
+
+class DocumentType(models.TextChoices):
+    # The kinds of text Decree 42/2022 asks a portal to publish, in the usual order.
+    RESOLUTION = "nghi-quyet", _("Nghị quyết")
+    DECISION = "quyet-dinh", _("Quyết định")
+    DIRECTIVE = "chi-thi", _("Chỉ thị")
+    PLAN = "ke-hoach", _("Kế hoạch")
+    REPORT = "bao-cao", _("Báo cáo")
+    NOTICE = "thong-bao", _("Thông báo")
+    CONCLUSION = "ket-luan", _("Kết luận")
+    OFFICIAL_LETTER = "cong-van", _("Công văn")
+    OTHER = "khac", _("Văn bản khác")

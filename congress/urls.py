@@ -1,5 +1,9 @@
 from django.urls import path
 
+from anphong.pagecache import cache_public_page
+
+from . import views
+from .feeds import LatestArticlesFeed
 from .views import meeting, organisation
 
 app_name = "congress"
@@ -11,4 +15,11 @@ urlpatterns = [
     path("lanh-dao/", organisation.LeadershipView.as_view(), name="leadership"),
     path("danh-ba/", organisation.DirectoryView.as_view(), name="directory"),
     path("dai-hoi/", meeting.CongressView.as_view(), name="congress"),
+    path("tin-tuc/", views.article_list, name="article_list"),
+    path("tin-tuc/rss/", cache_public_page(LatestArticlesFeed()), name="article_feed"),
+    path("tin-tuc/chuyen-muc/<slug:slug>/", views.article_list, name="category"),
+    path("tin-tuc/<slug:slug>/", views.article_detail, name="article_detail"),
+    path("van-ban/", views.document_list, name="document_list"),
+    path("van-ban/<slug:slug>/", views.document_detail, name="document_detail"),
+    path("van-ban/<slug:slug>/tai-ve/", views.document_download, name="document_download"),
 ]

@@ -1,12 +1,14 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
+from anphong.pagecache import cache_public_page
+
 from . import catalogue, privacy, statistics_views, submission, tracking, views
 
 app_name = "portal"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("gioi-thieu/", views.AboutView.as_view(), name="about"),
     path("lien-he/", views.ContactView.as_view(), name="contact"),
     # Online administrative procedures (issue 5).

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_prose_editor",
     "portal",
     "congress",
 ]
@@ -276,3 +277,15 @@ NOTIFICATION_RETRY_BACKOFF = env_int("NOTIFICATION_RETRY_BACKOFF", 60)  # second
 SMS_BACKEND = env_str("SMS_BACKEND", "portal.sms.ConsoleSmsBackend")
 # Vietnamese SMS without diacritics fit 160 GSM-7 characters instead of 70 UCS-2 ones.
 SMS_ASCII_ONLY = env_bool("SMS_ASCII_ONLY", True)
+# News and documents (congress app). Uploaded pictures are re-encoded and bounded.
+NEWS_IMAGE_MAX_BYTES = env_int("NEWS_IMAGE_MAX_BYTES", 15 * 1024 * 1024)
+NEWS_IMAGE_MAX_PIXELS = env_int("NEWS_IMAGE_MAX_PIXELS", 40_000_000)
+NEWS_IMAGE_MAX_SIDE = env_int("NEWS_IMAGE_MAX_SIDE", 2400)
+NEWS_IMAGE_WIDTHS = [480, 960, 1600]
+NEWS_IMAGE_SIZES = "(min-width: 1200px) 760px, (min-width: 992px) 640px, 100vw"
+NEWS_PAGE_SIZE = env_int("NEWS_PAGE_SIZE", 20)
+DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
+# Seconds anonymous visitors may be served a cached page (0 turns the page cache off).
+# Any save bumps the cache version, and the timeout never runs past the next scheduled
+# publication, so this is only the upper bound for changes made outside the ORM.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)

@@ -1,1 +1,3 @@
-from . import meeting, organisation  # noqa: F401  (registers the ModelAdmins)
+"""Admin of the `congress` app, one module per section."""
+
+from . import documents, meeting, news, organisation  # noqa: F401 - registers the ModelAdmins

@@ -1,0 +1,125 @@
+"""Whole-page cache for anonymous visitors that editors never have to think about.
+
+- Only anonymous GET/HEAD requests without a session cookie are cached, so serving them
+  needs no session or user query; staff (who carry a session cookie) always get a live
+  page.
+- Every key carries a version number that any model save or delete bumps, so an edit
+  shows at once (in every process when the cache is shared, i.e. Redis).
+- The timeout is PAGE_CACHE_SECONDS (60 s) but never runs past the next scheduled
+  publication: apps register a function returning that moment (`register_schedule`), so
+  an article set to appear at 08:00 appears at 08:00 without a cron job.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+VERSION_KEY = "pagecache:version"
+SCHEDULE_KEY = "pagecache:next-change:{version}"
+_schedules = []
+
+
+def register_schedule(func):
+    """Register `func() -> datetime | None`: the next moment public content changes."""
+    _schedules.append(func)
+    return func
+
+
+def version():
+    value = cache.get(VERSION_KEY)
+    if value is None:
+        value = time.time_ns()
+        cache.add(VERSION_KEY, value, None)
+        value = cache.get(VERSION_KEY, value)
+    return value
+
+
+def bump_version(**kwargs):
+    """Invalidate every cached page and cached count (called on any model change)."""
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def versioned_key(*parts):
+    """A cache key that goes stale together with the pages (counts, anchors…)."""
+    raw = ":".join(str(p) for p in parts)
+    digest = hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
+    return f"pagecache:{version()}:{digest}"
+
+
+def cached_value(key_parts, compute, timeout=None):
+    """Return a versioned cached value, computing it on a miss."""
+    key = versioned_key(*key_parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout or max(settings.PAGE_CACHE_SECONDS, 60))
+    return value
+
+
+def _seconds_until_next_change(current_version):
+    key = SCHEDULE_KEY.format(version=current_version)
+    moment = cache.get(key)
+    if moment is None:
+        moments = [m for m in (f() for f in _schedules) if m is not None]
+        moment = min(moments).timestamp() if moments else 0
+        cache.set(key, moment, settings.PAGE_CACHE_SECONDS)
+    if not moment:
+        return None
+    return moment - timezone.now().timestamp()
+
+
+def is_cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and settings.PAGE_CACHE_SECONDS > 0
+    )
+
+
+def cache_public_page(view):
+    """Serve anonymous visitors from the cache; everyone else gets the live page."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_cacheable_request(request):
+            response = view(request, *args, **kwargs)
+            response.setdefault("Cache-Control", "private, no-cache")
+            return response
+        current = version()
+        key = (
+            f"pagecache:{current}:page:{get_language()}:"
+            + hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+        )
+        hit = cache.get(key)
+        if hit is not None:
+            response = hit
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        if response.status_code == 200 and not response.cookies and not response.streaming:
+            timeout = settings.PAGE_CACHE_SECONDS
+            until = _seconds_until_next_change(current)
+            if until is not None:
+                timeout = max(0, min(timeout, int(until)))
+            if timeout > 0:
+                patch_vary_headers(response, ["Cookie"])
+                cache.set(key, response, timeout)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    return wrapper
+
+
+def connect():
+    """Bump the version whenever any model is saved or deleted (see AppConfig.ready)."""
+    post_save.connect(bump_version, dispatch_uid="pagecache-save")
+    post_delete.connect(bump_version, dispatch_uid="pagecache-delete")

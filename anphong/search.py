@@ -1,0 +1,184 @@
+"""Site search: a small registry where each app plugs in what it can find.
+
+An app registers a provider (in its AppConfig.ready or a module imported there):
+
+    from anphong import search
+
+    @search.register
+    class ProcedureSearch(search.Provider):
+        kind = "procedure"
+        label = _("Thủ tục hành chính")
+
+        def search(self, query, limit):
+            # query.terms: folded words ("dai", "hoi"); query.text: what was typed (NFC)
+            return [search.Hit(title=..., url=..., kind=self.kind, score=...,
+                               date=..., text=<plain text to excerpt>,
+                               terms=query.terms), ...]
+
+Scores: 0–100, higher is better; a hit whose title holds every word should score above
+one that only mentions them in its text. Each provider returns at most `limit` hits,
+best first; the page merges them by score, then date. Matching ignores case and
+Vietnamese diacritics: compare `query.terms` against a column filled with
+`anphong.text.fold()` on save (see congress/search.py for a complete example,
+including the PostgreSQL trigram index).
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .text import fold, nfc
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+_providers = []
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    terms: tuple
+
+    @classmethod
+    def parse(cls, raw):
+        text = nfc((raw or "")[:MAX_QUERY_LENGTH])
+        terms = tuple(dict.fromkeys(t for t in re.split(r"[^\w]+", fold(text)) if t))
+        return cls(text=text, terms=terms[:MAX_TERMS])
+
+    @property
+    def phrase(self):
+        """The words in order, for phrase matching against an `index_text` column."""
+        return " " + " ".join(self.terms)
+
+    def word_prefixes(self):
+        return [" " + t for t in self.terms]
+
+
+@dataclass
+class Hit:
+    """One result. Give either `snippet` (HTML-safe) or `text` + `terms`: the excerpt of
+    `text` is then built only if the hit is on the page shown (cheap for 200 hits)."""
+
+    title: str
+    url: str
+    kind: str
+    score: float
+    date: date | datetime | None = None
+    snippet: str = ""
+    text: str = ""
+    terms: tuple = ()
+    kind_label: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def excerpt(self):
+        if self.snippet or not self.text:
+            return self.snippet
+        return snippet(self.text, self.terms)
+
+
+class Provider:
+    kind = ""
+    label = ""
+
+    def search(self, query, limit):  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def index_text(*parts):
+    """The folded search column for `parts`: " word word … " (spaces at both ends).
+
+    Words are folded (no case, no diacritics) and separated by single spaces, so a
+    provider matches the start of a word with `column__contains=" " + term` and a phrase
+    with `column__contains=query.phrase`.
+    """
+    words = re.split(r"[^\w]+", fold(" ".join(str(p or "") for p in parts)))
+    return " " + " ".join(w for w in words if w) + " "
+
+
+def register(provider_class):
+    """Register a provider class (usable as a decorator)."""
+    if not any(type(p) is provider_class for p in _providers):
+        _providers.append(provider_class())
+    return provider_class
+
+
+def providers():
+    return list(_providers)
+
+
+def _sort_date(hit):
+    d = hit.date
+    if d is None:
+        return 0.0
+    if isinstance(d, datetime):
+        return d.timestamp()
+    return datetime(d.year, d.month, d.day).timestamp()
+
+
+def run(query, *, limit):
+    """Ask every provider, merge by score then date; return (hits, truncated)."""
+    hits, truncated = [], False
+    if not query.terms:
+        return hits, truncated
+    for provider in _providers:
+        found = list(provider.search(query, limit + 1))
+        if len(found) > limit:
+            truncated, found = True, found[:limit]
+        for hit in found:
+            hit.kind_label = hit.kind_label or str(provider.label)
+        hits.extend(found)
+    hits.sort(key=lambda h: (h.score, _sort_date(h)), reverse=True)
+    return hits, truncated
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch):
+    return fold(ch) or (" " if ch.isspace() else "")
+
+
+def _fold_map(text):
+    """Fold `text` char by char, keeping for each folded char the index it came from."""
+    folded, origin = [], []
+    for i, ch in enumerate(text):
+        for f in _fold_char(ch):
+            folded.append(f)
+            origin.append(i)
+    return "".join(folded), origin
+
+
+def snippet(text, terms, *, width=220):
+    """Return an HTML-safe excerpt of `text` around the first term, terms in <mark>."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    folded, origin = _fold_map(text)
+    spans = []
+    for term in terms:
+        for m in re.finditer(re.escape(term), folded):
+            start, end = origin[m.start()], origin[m.end() - 1] + 1
+            spans.append((start, end))
+    first = min((s for s, _ in spans), default=0)
+    begin = max(0, first - width // 3)
+    if begin:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < first else begin
+    end = min(len(text), begin + width)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > first else end
+    spans = sorted((max(s, begin), min(e, end)) for s, e in spans if s < end and e > begin)
+    out, pos = [], begin
+    for s, e in spans:
+        if s < pos:
+            continue
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:end]))
+    html = "".join(out)
+    return mark_safe(("… " if begin else "") + html + (" …" if end < len(text) else ""))  # noqa: S308

@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Serve the site with gunicorn and measure each scenario against a trivial view with wrk.
+
+    .venv/bin/python bench/run.py --setup            # create, migrate, generate data
+    .venv/bin/python bench/run.py                    # 3 rounds, both cache modes
+
+Modes: "cached" (anonymous page cache on, as in production) and "nocache"
+(PAGE_CACHE_SECONDS=0: every request renders; data caches such as counts stay on).
+Each round runs every scenario once (order rotated by one per round) with
+`wrk -t2 -c16 -d<duration>s --latency`; the ratio is a scenario's requests/s divided
+by the trivial view's in the same round; the report gives medians over rounds.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.scenarios import SCENARIOS  # noqa: E402
+
+PY = str(ROOT / ".venv" / "bin" / "python")
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/anphong_news_bench"
+
+
+def sh(cmd, env=None, check=True):
+    return subprocess.run(cmd, cwd=ROOT, env=env, check=check, text=True, capture_output=True)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    print("Installing wrk from Debian's packages…", flush=True)
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True,
+                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})  # fmt: skip
+
+
+def setup(env, articles, documents):
+    name = env["DATABASE_URL"].rsplit("/", 1)[1]
+    exists = sh(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc",
+                 f"SELECT 1 FROM pg_database WHERE datname='{name}'"]).stdout.strip()  # fmt: skip
+    if not exists:
+        sh(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {name}"])
+    sh([PY, "manage.py", "migrate", "--noinput"], env=env)
+    sh([PY, "manage.py", "loaddata", "fixtures/demo/010_ward.json"], env=env)
+    result = sh([PY, "manage.py", "generate_bench_data", f"--articles={articles}",
+                 f"--documents={documents}"], env=env, check=False)  # fmt: skip
+    print(result.stdout[-300:] or result.stderr[-300:])
+
+
+def start_server(env, port, workers):
+    cmd = [str(ROOT / ".venv" / "bin" / "gunicorn"), "anphong.wsgi", "-w", str(workers),
+           "-b", f"127.0.0.1:{port}", "--log-level", "warning"]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/trivial/", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise SystemExit("gunicorn did not start")
+
+
+def stop_server(proc):
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=30)
+
+
+def _ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(url, duration, threads, connections):
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        check=True, text=True, capture_output=True,
+    ).stdout  # fmt: skip
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    parsed = {k: _ms(*re.match(r"([\d.]+)(\w+)", v).groups()) for k, v in lat.items()}
+    return {"rps": rps, "p50": parsed["50"], "p99": parsed["99"],
+            "errors": int(non2xx.group(1)) if non2xx else 0}  # fmt: skip
+
+
+def run_mode(mode, env, args):
+    env = {**env, "PAGE_CACHE_SECONDS": "60" if mode == "cached" else "0"}
+    proc = start_server(env, args.port, args.workers)
+    base = f"http://127.0.0.1:{args.port}"
+    try:
+        for _name, path in SCENARIOS:  # warm up, and fail early on a broken scenario
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                assert response.status == 200, path
+        rounds = []
+        for r in range(args.rounds):
+            order = SCENARIOS[r % len(SCENARIOS) :] + SCENARIOS[: r % len(SCENARIOS)]
+            results = {}
+            for name, path in order:
+                results[name] = wrk(base + path, args.duration, args.threads, args.connections)
+                print(f"  [{mode} round {r + 1}] {name:12s} {results[name]['rps']:8.1f} req/s "
+                      f"p50 {results[name]['p50']:6.1f} ms p99 {results[name]['p99']:6.1f} ms",
+                      flush=True)  # fmt: skip
+            rounds.append(results)
+    finally:
+        stop_server(proc)
+    return rounds
+
+
+def summarise(mode, rounds):
+    lines = [f"### {mode}", "",
+             "| scenario | req/s | p50 ms | p99 ms | ratio to trivial (median) |",
+             "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    for name, _path in SCENARIOS:
+        rps = statistics.median(r[name]["rps"] for r in rounds)
+        p50 = statistics.median(r[name]["p50"] for r in rounds)
+        p99 = statistics.median(r[name]["p99"] for r in rounds)
+        ratio = statistics.median(r[name]["rps"] / r["trivial"]["rps"] for r in rounds)
+        errors = sum(r[name]["errors"] for r in rounds)
+        flag = f" ({errors} non-2xx!)" if errors else ""
+        lines.append(f"| {name} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {ratio:.3f}{flag} |")
+    return "\n".join(lines)
+
+
+def machine():
+    cpu = ""
+    if Path("/proc/cpuinfo").exists():
+        found = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = found.group(1) if found else ""
+    mem = ""
+    if Path("/proc/meminfo").exists():
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        mem = f"{kb / 1024 / 1024:.0f} GiB"
+    pg = sh(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", "SHOW server_version"],
+            check=False).stdout.strip()  # fmt: skip
+    load = os.getloadavg()
+    return (f"{os.cpu_count()} CPU ({cpu}), {mem} RAM, {platform.platform()}, "
+            f"Python {platform.python_version()}, PostgreSQL {pg}, "
+            f"load average at start {load[0]:.2f}")  # fmt: skip
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--setup", action="store_true", help="create the database and data")
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--documents", type=int, default=5_000)
+    parser.add_argument("--modes", default="cached,nocache")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8111)))
+    parser.add_argument("--json", help="also write the raw results to this file")
+    args = parser.parse_args()
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "anphong.settings.bench",
+           "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB),
+           "CONN_MAX_AGE": "600"}  # fmt: skip
+    env.pop("REDIS_URL", None)  # locmem: one cache per worker, as documented
+    ensure_wrk()
+    if args.setup:
+        setup(env, args.articles, args.documents)
+    print(f"Machine: {machine()}")
+    print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
+          f"gunicorn {args.workers} sync workers, {args.rounds} rounds\n")  # fmt: skip
+    raw = {}
+    for mode in args.modes.split(","):
+        raw[mode] = run_mode(mode, env, args)
+    print()
+    for mode, rounds in raw.items():
+        print(summarise(mode, rounds) + "\n")
+    if args.json:
+        Path(args.json).write_text(json.dumps(raw, indent=1))
+
+
+if __name__ == "__main__":
+    main()

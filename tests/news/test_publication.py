@@ -1,0 +1,109 @@
+"""One publication rule for list, detail, feed, sitemap and search; staff may preview."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from congress.models import Article
+
+from .factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def articles(ward):
+    return {
+        "public": ArticleFactory(title="Bài đã đăng công khai"),
+        "draft": ArticleFactory(title="Bài nháp bí mật", draft=True),
+        "scheduled": ArticleFactory(title="Bài hẹn giờ sắp đăng", scheduled=True),
+    }
+
+
+def test_published_queryset_is_the_rule(articles):
+    assert list(Article.objects.published()) == [articles["public"]]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tin-tuc/",
+        "/tin-tuc/rss/",
+        "/sitemap.xml",
+        "/tim-kiem/?q=bai",
+        "/",
+    ],
+)
+def test_public_pages_show_only_published(client, articles, url):
+    html = client.get(url).content.decode()
+    assert "Bài đã đăng công khai" in html or articles["public"].slug in html
+    assert "Bài nháp bí mật" not in html and articles["draft"].slug not in html
+    assert "Bài hẹn giờ sắp đăng" not in html and articles["scheduled"].slug not in html
+
+
+@pytest.mark.parametrize("state", ["draft", "scheduled"])
+def test_unpublished_detail_is_404_for_the_public(client, articles, state):
+    assert client.get(articles[state].get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("state", ["draft", "scheduled"])
+def test_staff_can_preview_unpublished(client, articles, state):
+    staff = User.objects.create_user("bientap", password="x", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_article"))
+    client.force_login(staff)
+    response = client.get(articles[state].get_absolute_url())
+    assert response.status_code == 200
+    assert "Bản xem trước" in response.content.decode()
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_logged_in_non_staff_cannot_preview(client, articles):
+    user = User.objects.create_user("nguoidan", password="x")
+    client.force_login(user)
+    assert client.get(articles["draft"].get_absolute_url()).status_code == 404
+
+
+def test_page_cache_never_outlives_the_next_scheduled_publication(client, ward):
+    """No cron job: a cached page expires when the next scheduled article is due."""
+    soon = ArticleFactory(
+        title="Bài sắp đến giờ", published_at=timezone.now() + timedelta(seconds=20)
+    )
+    with mock.patch.object(cache, "set", wraps=cache.set) as spy:
+        response = client.get(reverse("congress:article_list"))
+    assert "Bài sắp đến giờ" not in response.content.decode()
+    timeouts = [c.args[2] for c in spy.call_args_list if ":page:" in c.args[0]]
+    assert timeouts and max(timeouts) <= 20
+    # When its time has come (simulated), the page regenerated from the database shows it.
+    Article.objects.filter(pk=soon.pk).update(published_at=timezone.now())
+    cache.clear()
+    assert "Bài sắp đến giờ" in client.get(reverse("congress:article_list")).content.decode()
+
+
+def test_edit_shows_at_once_for_anonymous_visitors(client, articles):
+    """Any save bumps the cache version: no waiting for the timeout after an edit."""
+    url = articles["public"].get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    article = articles["public"]
+    article.summary = "Sapo đã được biên tập lại."
+    article.save()
+    response = client.get(url)
+    assert "Sapo đã được biên tập lại." in response.content.decode()
+    article.status = "draft"
+    article.save()
+    assert client.get(url).status_code == 404
+
+
+def test_staff_always_get_the_live_page(client, articles):
+    staff = User.objects.create_user("bientap2", password="x", is_staff=True)
+    client.force_login(staff)
+    url = reverse("congress:article_list")
+    client.get(url)
+    response = client.get(url)
+    assert response.get("X-Page-Cache") is None
+    assert "private" in response["Cache-Control"]

@@ -1,0 +1,126 @@
+"""Site search: diacritics and case ignored, ranked, snippets, pages, clear empty state."""
+
+import unicodedata
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from anphong import search
+from congress.models import Article
+
+from .factories import ArticleFactory, DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus(ward):
+    return {
+        "title": ArticleFactory(
+            title="Đại hội Đảng bộ phường An Phong lần thứ I",
+            summary="Khai mạc trọng thể với 160 đại biểu.",
+        ),
+        "text": ArticleFactory(
+            title="Chuyển đổi số trong hành chính",
+            summary="Tiếp tục thực hiện Nghị quyết Đại hội về chuyển đổi số.",
+        ),
+        "other": ArticleFactory(title="Thời tiết cuối tuần", summary="Trời nắng nhẹ."),
+        "draft": ArticleFactory(title="Đại hội nháp", draft=True),
+        "document": DocumentFactory(
+            number="01-NQ/ĐH", summary="Nghị quyết Đại hội đại biểu Đảng bộ phường."
+        ),
+    }
+
+
+def _titles(client, q):
+    response = client.get(reverse("search"), {"q": q})
+    assert response.status_code == 200
+    return [h.title for h in response.context["hits"]]
+
+
+@pytest.mark.parametrize(
+    "q",
+    ["dai hoi", "ĐẠI HỘI", "Đại hội", unicodedata.normalize("NFD", "Đại hội"), "  đại   HỘI "],
+)
+def test_same_results_whatever_the_case_and_diacritics(client, corpus, q):
+    titles = _titles(client, q)
+    assert titles[0] == "Đại hội Đảng bộ phường An Phong lần thứ I"
+    assert "Chuyển đổi số trong hành chính" in titles
+    assert "Quyết định số 01-NQ/ĐH" in titles
+    assert "Đại hội nháp" not in titles  # the publication rule holds in search too
+    assert "Thời tiết cuối tuần" not in titles  # "thoi" is not a word starting with "hoi"
+
+
+def test_title_matches_rank_above_text_matches(client, corpus):
+    titles = _titles(client, "chuyen doi so")
+    assert titles[0] == "Chuyển đổi số trong hành chính"
+
+
+def test_snippet_highlights_terms_in_the_original_spelling(client, corpus):
+    response = client.get(reverse("search"), {"q": "dai bieu"})
+    html = response.content.decode()
+    assert "<mark>đại</mark> <mark>biểu</mark>" in html
+
+
+def test_nothing_found_says_so(client, corpus):
+    html = client.get(reverse("search"), {"q": "khongtontai"}).content.decode()
+    assert "Không tìm thấy kết quả nào cho “khongtontai”" in html
+
+
+def test_empty_and_punctuation_queries(client, corpus):
+    assert "Nhập từ khóa" in client.get(reverse("search")).content.decode()
+    assert "không có chữ hoặc số" in client.get(reverse("search"), {"q": "!!!"}).content.decode()
+
+
+def test_query_is_kept_in_the_box(client, corpus):
+    html = client.get(reverse("search"), {"q": "Đại hội"}).content.decode()
+    assert 'value="Đại hội"' in html
+
+
+def test_results_paginate(client, ward):
+    for n in range(25):
+        ArticleFactory(title=f"Hội nghị chuyên đề {n}")
+    first = client.get(reverse("search"), {"q": "hoi nghi"})
+    assert len(first.context["hits"]) == 20
+    second = client.get(reverse("search"), {"q": "hoi nghi", "page": 2})
+    assert len(second.context["hits"]) == 5
+    assert client.get(reverse("search"), {"q": "hoi nghi", "page": 9}).status_code == 404
+
+
+def test_snippet_helper_maps_folded_positions_back():
+    html = search.snippet("Ông Lê Khắc Nguyên Anh phát biểu", ("nguyen", "anh"))
+    assert "<mark>Nguyên</mark> <mark>Anh</mark>" in html
+
+
+def test_snippet_escapes_html():
+    assert "&lt;script&gt;" in search.snippet("<script> đại hội", ("dai",))
+
+
+def test_a_new_provider_plugs_in(client, corpus):
+    class Fake(search.Provider):
+        kind = "fake"
+        label = "Thử"
+
+        def search(self, query, limit):
+            return [search.Hit(title="Kết quả cắm thêm", url="/", kind="fake", score=1000)]
+
+    search.register(Fake)
+    try:
+        assert _titles(client, "dai hoi")[0] == "Kết quả cắm thêm"
+    finally:
+        search._providers[:] = [p for p in search._providers if not isinstance(p, Fake)]
+
+
+@pytest.mark.postgres_only
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL index")
+def test_postgres_uses_the_trigram_index(corpus):
+    """The folded column is served by the pg_trgm GIN index, not a table scan."""
+    query = Article.objects.filter(search_text__contains=" hoi").query
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        sql, params = query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "congress_article_search_trgm" in plan
