@@ -3,8 +3,10 @@
 - Only anonymous GET/HEAD requests without a session cookie are cached, so serving them
   needs no session or user query; staff (who carry a session cookie) always get a live
   page.
-- Every key carries a version number that any model save or delete bumps, so an edit
-  shows at once (in every process when the cache is shared, i.e. Redis).
+- Every key carries a version number that a save or delete of public content bumps (the
+  models each app declares with `watch()`), so an edit shows at once (in every process
+  when the cache is shared, i.e. Redis). Residents' dossiers, sessions and audit rows
+  are not public content: they never flush the cache.
 - The timeout is PAGE_CACHE_SECONDS (60 s) but never runs past the next scheduled
   publication: apps register a function returning that moment (`register_schedule`), so
   an article set to appear at 08:00 appears at 08:00 without a cron job.
@@ -119,7 +121,9 @@ def cache_public_page(view):
     return wrapper
 
 
-def connect():
-    """Bump the version whenever any model is saved or deleted (see AppConfig.ready)."""
-    post_save.connect(bump_version, dispatch_uid="pagecache-save")
-    post_delete.connect(bump_version, dispatch_uid="pagecache-delete")
+def watch(*models):
+    """Bump the version whenever a row of one of `models` (public content) changes."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(bump_version, sender=model, dispatch_uid=f"pagecache-save-{label}")
+        post_delete.connect(bump_version, sender=model, dispatch_uid=f"pagecache-del-{label}")

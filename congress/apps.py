@@ -13,5 +13,5 @@ class CongressConfig(AppConfig):
 
         search.register()
         pagecache.register_schedule(selectors.next_scheduled_publication)
-        # Any saved or deleted row invalidates the anonymous page cache (anphong/pagecache).
-        pagecache.connect()
+        # Everything this app holds is public: any change refreshes cached pages.
+        pagecache.watch(*self.get_models())

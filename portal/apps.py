@@ -18,3 +18,18 @@ class PortalConfig(AppConfig):
     def ready(self):
         # After every migrate: the congress app's permissions may come later.
         post_migrate.connect(_sync_roles, dispatch_uid="portal.sync_roles")
+        # Public content shown on cached pages (home, search): the ward, the catalogue.
+        # Dossiers, history, audit and notifications are private and never flush the cache.
+        from anphong import pagecache
+
+        from . import models
+
+        pagecache.watch(
+            models.WardProfile,
+            models.PredecessorWard,
+            models.Procedure,
+            models.ProcedureField,
+            models.ProcedureQuestion,
+            models.ProcedureFormTemplate,
+            models.RequiredDocument,
+        )

@@ -85,7 +85,7 @@ def test_page_cache_never_outlives_the_next_scheduled_publication(client, ward):
 
 
 def test_edit_shows_at_once_for_anonymous_visitors(client, articles):
-    """Any save bumps the cache version: no waiting for the timeout after an edit."""
+    """A save of public content bumps the cache version: no waiting for the timeout."""
     url = articles["public"].get_absolute_url()
     assert client.get(url)["X-Page-Cache"] == "miss"
     assert client.get(url)["X-Page-Cache"] == "hit"
@@ -107,3 +107,24 @@ def test_staff_always_get_the_live_page(client, articles):
     response = client.get(url)
     assert response.get("X-Page-Cache") is None
     assert "private" in response["Cache-Control"]
+
+
+def test_private_writes_do_not_flush_the_page_cache(client, articles, ward):
+    """Sessions, audit rows and dossiers change all day: they must not empty the cache."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from portal.audit import audit
+    from portal.models import AuditAction
+
+    url = articles["public"].get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    session = SessionStore()
+    session["x"] = 1
+    session.save()
+    staff = User.objects.create_user("canbo-xem", password="x", is_staff=True)
+    audit(actor=staff, action=AuditAction.VIEW, target=articles["public"])
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    ward.population = 44661
+    ward.save()
+    assert client.get(url)["X-Page-Cache"] == "miss"
