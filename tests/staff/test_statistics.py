@@ -14,7 +14,7 @@ from portal.models import AuditEntry, Dossier, DossierEvent, DossierRating, Noti
 from portal.staff_services import dossier_apologise
 from portal.storage import private_storage
 from portal.workflow import dossier_transition
-from tests.procedures.factories import DossierFactory, ProcedureFactory
+from tests.procedures.factories import DossierFactory, ProcedureFactory, ProcedureFieldFactory
 
 from .conftest import at
 from .test_dossier_admin import with_document
@@ -101,6 +101,23 @@ def test_page_has_charts_table_and_one_h1(client, known):
     # Decimal points inside the SVG never become commas.
     svg = html.split("<svg")[1].split("</svg>")[0]
     assert ",5" not in svg.replace(", ", "")
+
+
+def test_empty_tables_say_there_are_no_figures_yet(client, db):
+    html = client.get(URL).text
+    assert html.count("Chưa có số liệu: phường chưa tiếp nhận hồ sơ nào.") == 2
+    assert "<table" not in html and "<svg" not in html
+    assert html.count("<h1") == 1
+
+
+def test_a_field_without_dossiers_says_so_and_the_filters_are_bootstrap_selects(client, known):
+    ProcedureFieldFactory(name="Xây dựng", slug="xay-dung")
+    html = client.get(URL, {"linh-vuc": "xay-dung"}).text
+    message = "Chưa có số liệu: chưa có hồ sơ nào thuộc lĩnh vực hoặc thủ tục đã chọn."
+    assert html.count(message) == 2 and "<table" not in html
+    assert 'class="form-select" id="stats-field"' in html
+    assert 'class="form-select" id="stats-procedure"' in html
+    assert "Chưa có số liệu" not in client.get(URL).text
 
 
 def test_navigation_lists_the_page(client, known):
