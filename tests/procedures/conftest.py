@@ -26,25 +26,3 @@ def private_root(settings, tmp_path):
     private_storage._wrapped = empty
     yield settings.PRIVATE_MEDIA_ROOT
     private_storage._wrapped = empty
-
-
-@pytest.fixture(autouse=True)
-def _places(request):
-    """Provinces and wards from the data migration, reloaded if a transactional test's
-    flush (browser tests run first) emptied the tables. One query when they are present."""
-    uses_db = request.node.get_closest_marker("django_db") is not None or any(
-        name in request.fixturenames for name in ("db", "transactional_db", "ward")
-    )
-    if not uses_db:
-        return
-    request.getfixturevalue(
-        "transactional_db"
-        if getattr(request.node.get_closest_marker("django_db"), "kwargs", {}).get("transaction")
-        else "db"
-    )
-    from portal.models import Province
-
-    from .factories import load_places
-
-    if not Province.objects.exists():
-        load_places()
