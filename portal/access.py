@@ -9,6 +9,8 @@ generous than another.
   sees the dossiers of the fields assigned to them in their `StaffProfile`, plus any
   dossier assigned to them by name.
 * Each transition needs the permission of the step (reception or processing) on top.
+* Registering a dossier brought in person is the desk's step: ``receive_dossier``, for
+  the user's own fields (leaders: every field).
 """
 
 from django.db.models import Q
@@ -112,6 +114,31 @@ def can_apologise(user, dossier):
 
 def can_assign(user, dossier):
     return can_see(user, dossier) and user.has_perm(ASSIGN)
+
+
+def can_register(user, procedure=None):
+    """Whether `user` may register a dossier brought in person (for `procedure`, if given).
+
+    The desk's right (``receive_dossier``) limited to the user's fields, like every other
+    step: a reception officer registers only for the fields assigned to them, a leader for all.
+    """
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if not (user.has_perm(VIEW) and user.has_perm(RECEIVE)):
+        return False
+    return procedure is None or sees_all(user) or procedure.field_id in assigned_field_ids(user)
+
+
+def registrable_procedures(user):
+    """The procedures `user` may register in-person dossiers for (none if not allowed)."""
+    from .models import Procedure
+
+    if not can_register(user):
+        return Procedure.objects.none()
+    procedures = Procedure.objects.published().select_related("field")
+    if not sees_all(user):
+        procedures = procedures.filter(field_id__in=assigned_field_ids(user))
+    return procedures
 
 
 def can_handle_field(user, field_id):

@@ -14,15 +14,17 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 
 from anphong.text import fold
 
-from . import access, deadlines, workdays
+from . import access, counter, deadlines, workdays
 from .admin_staff import AuditEntryInline, NotificationInline
 from .audit import AuditAction, audit
 from .constants import Channel
@@ -95,6 +97,8 @@ class DossierDocumentInline(ReadOnlyInline):
 
     @admin.display(description=_("tệp"))
     def download(self, obj):
+        if obj.on_paper:
+            return gettext("Nhận bản giấy tại Trung tâm")
         url = reverse("admin:portal_dossier_download", args=[obj.dossier_id, obj.pk])
         return format_html('<a href="{}">{}</a>', url, obj.original_name)
 
@@ -387,6 +391,10 @@ class DossierAdmin(admin.ModelAdmin):
         # One calendar and one "now" for all rows of the page.
         self._now = timezone.now()
         self._calendar = workdays.get_calendar()
+        extra_context = {
+            **(extra_context or {}),
+            "can_register_in_person": access.can_register(request.user),
+        }
         return super().changelist_view(request, extra_context)
 
     @admin.display(description=_("địa chỉ"))
@@ -455,6 +463,11 @@ class DossierAdmin(admin.ModelAdmin):
     def get_urls(self):
         own = [
             path(
+                "tiep-nhan-truc-tiep/",
+                self.admin_site.admin_view(self.register_in_person_view),
+                name="portal_dossier_register",
+            ),
+            path(
                 "<int:pk>/chuyen-trang-thai/<int:to>/",
                 self.admin_site.admin_view(self.transition_view),
                 name="portal_dossier_transition",
@@ -486,6 +499,11 @@ class DossierAdmin(admin.ModelAdmin):
             ),
         ]
         return own + super().get_urls()
+
+    @method_decorator(sensitive_post_parameters())
+    def register_in_person_view(self, request):
+        """The desk registers a dossier brought in person (portal.counter)."""
+        return counter.register_view(self, request)
 
     def _visible_or_404(self, request, pk):
         """The dossier if the user may see it: 404 otherwise (no hint that it exists)."""
@@ -609,7 +627,9 @@ class DossierAdmin(admin.ModelAdmin):
 
     def download_view(self, request, pk, document_pk):
         dossier = self._visible_or_404(request, pk)
-        document = get_object_or_404(DossierDocument, pk=document_pk, dossier=dossier)
+        document = get_object_or_404(
+            DossierDocument, pk=document_pk, dossier=dossier, on_paper=False
+        )
         try:
             handle = private_storage.open(document.file.name, "rb")
         except OSError:

@@ -40,7 +40,7 @@ class GovukFormMixin:
             if field.help_text and not isinstance(
                 widget, forms.RadioSelect | forms.CheckboxSelectMultiple
             ):
-                widget.attrs["aria-describedby"] = f"{self.auto_id % name}-hint"
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hint"
 
     def full_clean(self):
         super().full_clean()
@@ -54,13 +54,13 @@ class GovukFormMixin:
             attrs["aria-invalid"] = "true"
             attrs["class"] = attrs.get("class", "") + " is-invalid"
             ids = [attrs["aria-describedby"]] if attrs.get("aria-describedby") else []
-            attrs["aria-describedby"] = " ".join([*ids, f"{self.auto_id % name}-error"])
+            attrs["aria-describedby"] = " ".join([*ids, f"{self[name].auto_id}-error"])
 
     def error_summary(self):
         """[(anchor id, message)] in field order, for the summary at the top of the page."""
         items = []
         for name, errors in self.errors.items():
-            anchor = self.auto_id % name if name != "__all__" else "main"
+            anchor = self[name].auto_id if name != "__all__" else "main"
             field = self.fields.get(name)
             if field is not None and isinstance(
                 field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple

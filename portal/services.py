@@ -1,4 +1,5 @@
-"""Writes of the resident's side: submit a dossier, supplement it, withdraw it, rate it.
+"""Writes of the resident's side: submit a dossier, supplement it, withdraw it, rate it;
+and the desk's registration of a dossier brought in person, which shares the creation code.
 
 Each service takes keyword arguments, validates, writes in one transaction and schedules
 mail after commit. Files are copied to their final private name *before* the transaction
@@ -14,10 +15,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .constants import DossierStatus
+from . import access
+from .audit import AuditAction, audit
+from .constants import Channel, DossierStatus
 from .models import (
     Dossier,
     DossierCodeCounter,
@@ -129,14 +133,138 @@ def dossier_submit(
     if not procedure.accepts_online:
         raise ValidationError(_("Thủ tục này hiện không nhận hồ sơ trực tuyến."), code="closed")
     _check_documents(procedure, documents)
+    try:
+        dossier = _create_dossier(
+            procedure=procedure,
+            channel=Channel.ONLINE,
+            applicant=applicant,
+            answers=answers,
+            documents=documents,
+            consent_at=consent_at,
+            notice_version=notice_version,
+            tracking_token=tracking_token,
+            tracking_url=tracking_url,
+            first_note=_("Nộp hồ sơ trực tuyến."),
+            submission_token=submission_token,
+        )
+    except Exception:
+        # A parallel POST with the same token may have won (its commit also removed the
+        # staged files this one was copying): answer with that dossier.
+        existing = Dossier.objects.filter(submission_token=submission_token).first()
+        if existing is None:
+            raise
+        return existing, False
+    return dossier, True
 
+
+def dossier_register_in_person(
+    *,
+    procedure,
+    applicant,
+    documents,
+    actor,
+    paper_documents=(),
+    answers=None,
+    note="",
+    consent_at=None,
+    notice_version,
+    accept=False,
+):
+    """Register a dossier a resident brings to the desk; return (dossier, tracking token).
+
+    `documents` are (RequiredDocument, StagedFile) pairs scanned at the desk,
+    `paper_documents` the RequiredDocuments received on paper only; every mandatory
+    document must be in one of them. The first history event names `actor`. With
+    `accept=True` the officer also accepts it at once through the workflow (receipt,
+    form 01, and the appointment), all in the same transaction: a refusal of that step
+    leaves no dossier behind. The resident gets the receipt by e-mail when one is given.
+    """
+    if actor is None or not access.can_register(actor, procedure):
+        raise ValidationError(
+            _("Tài khoản của bạn không được tiếp nhận hồ sơ của thủ tục này."), code="permission"
+        )
+    paper = list(paper_documents)
+    if {r.pk for r, _s in documents} & {r.pk for r in paper}:
+        raise ValidationError(
+            _("Mỗi giấy tờ chỉ chọn một cách nhận: tệp quét hoặc bản giấy."), code="documents"
+        )
+    _check_documents(procedure, documents, paper=paper)
+    _submission, tracking_token = new_submission_tokens()
+    note = (note or "").strip()
+
+    def record_and_accept(dossier):
+        audit(
+            actor=actor,
+            action=AuditAction.CREATE,
+            target=dossier,
+            channel=Channel.IN_PERSON.value,
+            files=len(documents),
+            paper=len(paper),
+        )
+        if accept:
+            # The receipt mail below already gives the appointment: no second mail.
+            dossier_transition(
+                dossier=dossier, to_status=DossierStatus.ACCEPTED, actor=actor, notify=False
+            )
+
+    dossier = _create_dossier(
+        procedure=procedure,
+        channel=Channel.IN_PERSON,
+        applicant=applicant,
+        answers=answers or {},
+        documents=[*documents, *((required, None) for required in paper)],
+        consent_at=consent_at or timezone.now(),
+        notice_version=notice_version,
+        tracking_token=tracking_token,
+        tracking_url=_absolute_tracking_url(tracking_token),
+        first_note=_("Nộp hồ sơ trực tiếp tại Trung tâm phục vụ hành chính công."),
+        internal_note=note,
+        actor=actor,
+        then=record_and_accept,
+    )
+    return dossier, tracking_token
+
+
+def _absolute_tracking_url(token):
+    """The secret tracking link for mail sent without a request (SITE_URL, Vietnamese)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("portal:tracking_token", args=[token])
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _create_dossier(
+    *,
+    procedure,
+    channel,
+    applicant,
+    answers,
+    documents,
+    consent_at,
+    notice_version,
+    tracking_token,
+    first_note,
+    internal_note="",
+    actor=None,
+    submission_token=None,
+    tracking_url=None,
+    then=None,
+):
+    """Write the dossier, its documents and its first history event in one transaction.
+
+    The code is drawn inside the transaction (`next_dossier_code`); `documents` are
+    (RequiredDocument, StagedFile or None for a paper document) pairs. Files are given
+    their final name before the transaction and removed again if anything fails, so a
+    failure leaves no row and no file. `then(dossier)` runs inside the transaction (the
+    desk's immediate acceptance); the receipt mail is queued last, sent after commit.
+    """
     written = []
     try:
         for _required, staged in documents:
-            written.append(_copy_to_final(staged))
+            written.append(_copy_to_final(staged) if staged is not None else "")
         now = timezone.now()
         dossier = Dossier(
             procedure=procedure,
+            channel=channel,
             submission_token=submission_token,
             tracking_token_hash=hash_tracking_token(tracking_token),
             answers=answers,
@@ -155,54 +283,64 @@ def dossier_submit(
             dossier.code = next_dossier_code(day=timezone.localdate(now))
             dossier.save()
             DossierDocument.objects.bulk_create(
-                DossierDocument(
-                    dossier=dossier,
-                    required_document=required,
-                    document_name=required.name,
-                    file=name,
-                    original_name=staged.original_name,
-                    content_type=staged.content_type,
-                    size=staged.size,
-                    sha256=staged.sha256,
-                    uploaded_at=now,
-                )
+                _document_row(dossier, required, staged, name, now)
                 for (required, staged), name in zip(documents, written, strict=True)
             )
             DossierEvent.objects.create(
                 dossier=dossier,
                 from_status=None,
                 to_status=DossierStatus.NEW,
-                public_note=_("Nộp hồ sơ trực tuyến."),
+                actor=actor,
+                public_note=first_note,
+                internal_note=internal_note,
                 created_at=now,
             )
-            temp_names = [staged.temp_name for _r, staged in documents]
+            if then is not None:
+                then(dossier)
+            temp_names = [staged.temp_name for _r, staged in documents if staged is not None]
             transaction.on_commit(lambda: _discard(temp_names), robust=True)
             if tracking_url and dossier.email:
                 from .dossier_mail import queue_receipt_email
 
                 queue_receipt_email(dossier, tracking_url)
-    except Exception:
-        _discard(written)
-        # A parallel POST with the same token may have won (its commit also removed the
-        # staged files this one was copying): answer with that dossier.
-        existing = Dossier.objects.filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, False
     except BaseException:
-        _discard(written)
+        _discard([name for name in written if name])
         raise
-    return dossier, True
+    return dossier
 
 
-def _check_documents(procedure, documents):
-    by_id = {required.pk for required, _staged in documents}
+def _document_row(dossier, required, staged, name, now):
+    if staged is None:
+        return DossierDocument(
+            dossier=dossier,
+            required_document=required,
+            document_name=required.name,
+            on_paper=True,
+            uploaded_at=now,
+        )
+    return DossierDocument(
+        dossier=dossier,
+        required_document=required,
+        document_name=required.name,
+        file=name,
+        original_name=staged.original_name,
+        content_type=staged.content_type,
+        size=staged.size,
+        sha256=staged.sha256,
+        uploaded_at=now,
+    )
+
+
+def _check_documents(procedure, documents, paper=()):
+    by_id = {required.pk for required, _staged in documents} | {r.pk for r in paper}
     missing = [d.name for d in procedure.documents.all() if d.is_mandatory and d.pk not in by_id]
     if missing:
         raise ValidationError(
             _("Còn thiếu giấy tờ bắt buộc: %(names)s."), params={"names": "; ".join(missing)}
         )
-    if any(required.procedure_id != procedure.pk for required, _s in documents):
+    if any(
+        required.procedure_id != procedure.pk for required in [*(r for r, _s in documents), *paper]
+    ):
         raise ValidationError(_("Giấy tờ không thuộc thủ tục này."))
     if len(documents) > settings.DOSSIER_MAX_FILES:
         raise ValidationError(_("Hồ sơ có quá nhiều tệp."))

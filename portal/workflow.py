@@ -70,12 +70,13 @@ class TransitionRefused(ValidationError):
 
 
 def dossier_transition(
-    *, dossier, to_status, actor, public_note="", internal_note="", by=None, **inputs
+    *, dossier, to_status, actor, public_note="", internal_note="", by=None, notify=True, **inputs
 ):
     """Move `dossier` to `to_status`, append the history row, schedule side effects.
 
     `actor` is the staff user, or None for the resident online. Raises TransitionRefused
-    for anything the table does not allow. Returns the new DossierEvent.
+    for anything the table does not allow. Returns the new DossierEvent. `notify=False`
+    is for a caller that mails the resident itself (the desk's receipt at registration).
     """
     by = by or (RESIDENT if actor is None else STAFF)
     to_status = S(to_status)
@@ -141,7 +142,8 @@ def dossier_transition(
             )
         from .dossier_mail import queue_status_email
 
-        queue_status_email(locked, event)  # queued now, sent after commit
+        if notify:
+            queue_status_email(locked, event)  # queued now, sent after commit
     # Keep the caller's instance in step with the database.
     for name in (
         "status",

@@ -19,6 +19,7 @@ __all__ = ["AppendOnlyError", "AuditAction", "AuditEntry"]
 
 class AuditAction(models.TextChoices):
     VIEW = "view", _("Xem")
+    CREATE = "create", _("Tiếp nhận hồ sơ trực tiếp")
     DOWNLOAD = "download", _("Tải tệp")
     EXPORT = "export", _("Xuất dữ liệu")
     PRINT = "print", _("In giấy tờ")

@@ -275,20 +275,29 @@ class DossierDocument(models.Model):
         related_name="uploads",
     )
     document_name = models.CharField(_("thành phần hồ sơ"), max_length=300)
-    file = models.FileField(_("tệp"), storage=get_private_storage, max_length=200)
-    original_name = models.CharField(_("tên tệp gốc"), max_length=200)
-    content_type = models.CharField(_("kiểu tệp"), max_length=50)
-    size = models.PositiveIntegerField(_("dung lượng (byte)"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # A document handed in on paper at the desk has a row but no file (the paper is filed).
+    on_paper = models.BooleanField(_("nhận bản giấy"), default=False)
+    file = models.FileField(_("tệp"), storage=get_private_storage, max_length=200, blank=True)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=200, blank=True)
+    content_type = models.CharField(_("kiểu tệp"), max_length=50, blank=True)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), default=timezone.now)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("tệp hồ sơ")
         verbose_name_plural = _("tệp hồ sơ")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(on_paper=True, file="")
+                | models.Q(on_paper=False) & ~models.Q(file=""),
+                name="dossier_document_file_or_paper",
+            )
+        ]
 
     def __str__(self):
-        return self.original_name
+        return self.original_name or self.document_name
 
 
 @receiver(post_delete, sender=DossierDocument)
