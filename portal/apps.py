@@ -16,5 +16,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin và thủ tục hành chính")
 
     def ready(self):
+        from . import search
+
+        search.register()
         # After every migrate: the congress app's permissions may come later.
         post_migrate.connect(_sync_roles, dispatch_uid="portal.sync_roles")
