@@ -151,7 +151,8 @@ def test_document_size_limit_is_the_smaller_of_setting_and_procedure(settings):
 def test_sitemap_lists_published_procedures(client, ward):
     shown = ProcedureFactory(name="Đăng ký khai sinh")
     hidden = ProcedureFactory(name="Thủ tục ẩn", hidden=True)
-    xml = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-procedures.xml</loc>" in client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-procedures.xml").content.decode()
     assert shown.get_absolute_url() in xml and hidden.get_absolute_url() not in xml
 
 
