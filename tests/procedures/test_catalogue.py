@@ -172,6 +172,17 @@ def test_bench_data_generator(ward):
     assert Dossier.objects.count() == 700  # idempotent
 
 
+def test_bench_scenarios_track_a_generated_dossier():
+    """bench/scenarios.py re-derives a dossier's code and phone without Django: same values."""
+    from bench import scenarios
+    from portal.management.commands.generate_bench_data import bench_code, bench_phone
+    from portal.validators import normalise_mobile
+
+    for i in (0, 299, 300, scenarios.TRACKED_DOSSIER, 99_999):
+        assert scenarios.bench_code(i) == bench_code(i)
+        assert normalise_mobile(scenarios.bench_phone_national(i)) == bench_phone(i)
+
+
 def test_catalogue_is_in_vietnamese_dictionary_order(client, ward):
     for name in ["Đăng ký khai tử", "Dừng kinh doanh", "Cấp bản sao", "Chứng thực chữ ký"]:
         ProcedureFactory(name=name)
@@ -181,3 +192,17 @@ def test_catalogue_is_in_vietnamese_dictionary_order(client, ward):
         for n in ["Cấp bản sao", "Chứng thực chữ ký", "Dừng kinh doanh", "Đăng ký khai tử"]
     ]
     assert positions == sorted(positions)
+
+
+def test_catalogue_and_start_page_come_from_the_page_cache(client, ward, django_assert_num_queries):
+    """Anonymous visitors get both pages from the cache; an edit shows at once."""
+    procedure = ProcedureFactory(name="Đăng ký khai sinh")
+    urls = [reverse("portal:procedure_list"), procedure.get_absolute_url()]
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            assert client.get(url)["X-Page-Cache"] == "hit"
+    procedure.name = "Đăng ký khai sinh cho trẻ"
+    procedure.save()
+    for url in urls:
+        assert "Đăng ký khai sinh cho trẻ" in client.get(url).content.decode()
