@@ -206,3 +206,24 @@ def test_catalogue_and_start_page_come_from_the_page_cache(client, ward, django_
     procedure.save()
     for url in urls:
         assert "Đăng ký khai sinh cho trẻ" in client.get(url).content.decode()
+
+
+def test_private_writes_keep_the_page_cache(client, ward):
+    """A tracking look-up (a session row) or a new dossier does not empty the page cache:
+    otherwise every resident's visit would make every anonymous page a cache miss."""
+    from django.test import Client
+
+    from .factories import DossierFactory
+
+    url = reverse("portal:procedure_list")
+    procedure = ProcedureFactory(name="Đăng ký khai sinh")
+    DossierFactory(procedure=procedure)
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    dossier = DossierFactory(procedure=procedure)  # a new dossier, its history, its code
+    resident = Client()
+    resident.post(reverse("portal:tracking"), {"code": dossier.code, "phone": "0912345678"})
+    assert "portal:tracking" in resident.session
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    ProcedureFactory(name="Đăng ký kết hôn")  # public content: the cache starts afresh
+    assert client.get(url)["X-Page-Cache"] == "miss"
