@@ -1,11 +1,13 @@
 """The catalogue of administrative procedures, their documents and their own questions."""
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from anphong.db import BinarySort
@@ -28,6 +30,14 @@ class ProcedureField(models.Model):
 
     def __str__(self):
         return self.name
+
+
+_SLUG_PLACEHOLDER = "zzslugzz"
+
+
+@lru_cache(maxsize=8)
+def _detail_url_pattern(language):
+    return reverse("portal:procedure_detail", args=[_SLUG_PLACEHOLDER])
 
 
 class ProcedureQuerySet(models.QuerySet):
@@ -114,7 +124,8 @@ class Procedure(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("portal:procedure_detail", args=[self.slug])
+        # reverse() once per language, then the slug (20 links on a catalogue page).
+        return _detail_url_pattern(get_language()).replace(_SLUG_PLACEHOLDER, self.slug)
 
     @property
     def is_same_day(self):
