@@ -17,7 +17,8 @@ An app registers a provider (in its AppConfig.ready or a module imported there):
 
 Scores: 0–100, higher is better; a hit whose title holds every word should score above
 one that only mentions them in its text. Each provider returns at most `limit` hits,
-best first; the page merges them by score, then date. Matching ignores case and
+best first; the page merges them by score, then date (newest first; undated reference
+pages such as a procedure or a person before dated news of equal score). Matching ignores case and
 Vietnamese diacritics: compare `query.terms` against a column filled with
 `anphong.text.fold()` on save (see congress/search.py for a complete example,
 including the PostgreSQL trigram index).
@@ -114,7 +115,9 @@ def providers():
 def _sort_date(hit):
     d = hit.date
     if d is None:
-        return 0.0
+        # Undated hits are reference pages (a procedure, an organ, a person): at equal
+        # relevance they come before the news that mention them.
+        return float("inf")
     if isinstance(d, datetime):
         return d.timestamp()
     return datetime(d.year, d.month, d.day).timestamp()

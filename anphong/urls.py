@@ -13,6 +13,7 @@ from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
 from portal.sitemaps import ProcedureSitemap
 
 from . import views
+from .pagecache import cache_public_page
 from .search_views import search_view
 from .sitemaps import StaticViewSitemap
 
@@ -35,11 +36,19 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # A sitemap index (robots.txt points here) listing one sitemap per section, each
+    # paginated by its `limit` (?p=2…): 100 000 articles do not fit one file (50 000 URLs).
     path(
         "sitemap.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": sitemaps},
+        cache_public_page(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("quan-tri/", admin.site.urls),

@@ -12,6 +12,7 @@ by the trivial view's in the same round; the report gives medians over rounds.
 """
 
 import argparse
+import http.cookiejar
 import json
 import os
 import platform
@@ -21,13 +22,21 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.scenarios import SCENARIOS  # noqa: E402
+from bench.scenarios import (  # noqa: E402
+    SCENARIOS,
+    TRACKED_DOSSIER,
+    bench_code,
+    bench_phone_national,
+)
 
 PY = str(ROOT / ".venv" / "bin" / "python")
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/anphong_news_bench"
@@ -46,7 +55,8 @@ def ensure_wrk():
                    env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})  # fmt: skip
 
 
-def setup(env, articles, documents):
+def setup(env, articles, documents, procedures, dossiers):
+    """Create and migrate the database, then run both generators (each one idempotent)."""
     name = env["DATABASE_URL"].rsplit("/", 1)[1]
     exists = sh(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc",
                  f"SELECT 1 FROM pg_database WHERE datname='{name}'"]).stdout.strip()  # fmt: skip
@@ -54,9 +64,17 @@ def setup(env, articles, documents):
         sh(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {name}"])
     sh([PY, "manage.py", "migrate", "--noinput"], env=env)
     sh([PY, "manage.py", "loaddata", "fixtures/demo/010_ward.json"], env=env)
-    result = sh([PY, "manage.py", "generate_bench_data", f"--articles={articles}",
+    # News (issue 3): articles with image rows, documents. It refuses to add to a
+    # database that already has articles, which makes a second --setup a no-op.
+    result = sh([PY, "manage.py", "generate_news_bench_data", f"--articles={articles}",
                  f"--documents={documents}"], env=env, check=False)  # fmt: skip
     print(result.stdout[-300:] or result.stderr[-300:])
+    # Procedures (issue 5): procedures and dossiers with their history; it tops up to
+    # the numbers asked for, so a second run adds nothing.
+    result = sh([PY, "manage.py", "generate_bench_data", "--confirm",
+                 f"--procedures={procedures}", f"--dossiers={dossiers}"], env=env)  # fmt: skip
+    print(result.stdout[-300:])
+    sh(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", name, "-qc", "VACUUM ANALYZE"])
 
 
 def start_server(env, port, workers):
@@ -82,9 +100,9 @@ def _ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(url, duration, threads, connections):
+def wrk(url, duration, threads, connections, extra=()):
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", *extra, url],
         check=True, text=True, capture_output=True,
     ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -95,26 +113,96 @@ def wrk(url, duration, threads, connections):
             "errors": int(non2xx.group(1)) if non2xx else 0}  # fmt: skip
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _opener(jar):
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), _NoRedirect)
+
+
+def _open(opener, url, data=None):
+    try:
+        return opener.open(url, data=data, timeout=30)
+    except urllib.error.HTTPError as error:  # 3xx are "errors" without redirect handling
+        return error
+
+
+def _cookie_header(jar):
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def prepare_tracking_post(base, path, workdir):
+    """A real CSRF cookie + form token, and a Lua script that makes wrk POST with them."""
+    jar = http.cookiejar.CookieJar()
+    opener = _opener(jar)
+    html = _open(opener, base + path).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    body = urllib.parse.urlencode({
+        "csrfmiddlewaretoken": token,
+        "code": bench_code(TRACKED_DOSSIER),
+        "phone": bench_phone_national(TRACKED_DOSSIER),
+    })  # fmt: skip
+    # Check once by hand: the look-up must find the dossier (302 to the result page).
+    response = _open(opener, base + path, data=body.encode())
+    location = response.headers.get("Location", "")
+    assert response.status == 302 and location.endswith("/tra-cuu/ho-so/"), (
+        f"tracking POST answered {response.status} {location!r}"
+    )
+    csrf = "; ".join(f"{c.name}={c.value}" for c in jar if c.name == "csrftoken")
+    script = Path(workdir) / "tracking_post.lua"
+    script.write_text(
+        'wrk.method = "POST"\n'
+        f"wrk.body = {json.dumps(body)}\n"
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = {json.dumps(csrf)}\n'
+    )
+    return ["-s", str(script)]
+
+
+def prepare_tracking_session(base, path, workdir):
+    """The session a secret tracking link opens, sent as a cookie with every request."""
+    jar = http.cookiejar.CookieJar()
+    opener = _opener(jar)
+    _open(opener, f"{base}/tra-cuu/h/bench-token-{TRACKED_DOSSIER}/")
+    html = _open(opener, base + path).read().decode()
+    assert bench_code(TRACKED_DOSSIER) in html, "the tracking page does not show the dossier"
+    return ["-H", f"Cookie: {_cookie_header(jar)}"]
+
+
+PREPARE = {"tracking-post": prepare_tracking_post, "tracking-session": prepare_tracking_session}
+
+
 def run_mode(mode, env, args):
     env = {**env, "PAGE_CACHE_SECONDS": "60" if mode == "cached" else "0"}
     proc = start_server(env, args.port, args.workers)
     base = f"http://127.0.0.1:{args.port}"
+    workdir = tempfile.mkdtemp(prefix="anphong-bench-")
     try:
-        for _name, path in SCENARIOS:  # warm up, and fail early on a broken scenario
+        extras = {}
+        for name, path, *kind in SCENARIOS:  # warm up, and fail early on a broken scenario
+            if kind:
+                extras[name] = PREPARE[kind[0]](base, path, workdir)
+                continue
             with urllib.request.urlopen(base + path, timeout=30) as response:
                 assert response.status == 200, path
         rounds = []
         for r in range(args.rounds):
             order = SCENARIOS[r % len(SCENARIOS) :] + SCENARIOS[: r % len(SCENARIOS)]
             results = {}
-            for name, path in order:
-                results[name] = wrk(base + path, args.duration, args.threads, args.connections)
+            for name, path, *_kind in order:
+                results[name] = wrk(
+                    base + path, args.duration, args.threads, args.connections,
+                    extras.get(name, ()),
+                )  # fmt: skip
                 print(f"  [{mode} round {r + 1}] {name:12s} {results[name]['rps']:8.1f} req/s "
                       f"p50 {results[name]['p50']:6.1f} ms p99 {results[name]['p99']:6.1f} ms",
                       flush=True)  # fmt: skip
             rounds.append(results)
     finally:
         stop_server(proc)
+        shutil.rmtree(workdir, ignore_errors=True)
     return rounds
 
 
@@ -122,7 +210,7 @@ def summarise(mode, rounds):
     lines = [f"### {mode}", "",
              "| scenario | req/s | p50 ms | p99 ms | ratio to trivial (median) |",
              "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
-    for name, _path in SCENARIOS:
+    for name, *_rest in SCENARIOS:
         rps = statistics.median(r[name]["rps"] for r in rounds)
         p50 = statistics.median(r[name]["p50"] for r in rounds)
         p99 = statistics.median(r[name]["p99"] for r in rounds)
@@ -155,6 +243,8 @@ def main():
     parser.add_argument("--setup", action="store_true", help="create the database and data")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--documents", type=int, default=5_000)
+    parser.add_argument("--procedures", type=int, default=300)
+    parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--modes", default="cached,nocache")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10)
@@ -167,11 +257,15 @@ def main():
 
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "anphong.settings.bench",
            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB),
-           "CONN_MAX_AGE": "600"}  # fmt: skip
+           "CONN_MAX_AGE": "600",
+           # The tracking look-up is rate-limited per client; wrk is one client. The
+           # limiter still runs (its cost is measured), it just never says no.
+           "PORTAL_RATE_TRACKING": "1000000000/600"}  # fmt: skip
     env.pop("REDIS_URL", None)  # locmem: one cache per worker, as documented
     ensure_wrk()
     if args.setup:
-        setup(env, args.articles, args.documents)
+        setup(env, args.articles, args.documents, args.procedures, args.dossiers)
+        return
     print(f"Machine: {machine()}")
     print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "
           f"gunicorn {args.workers} sync workers, {args.rounds} rounds\n")  # fmt: skip

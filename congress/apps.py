@@ -9,9 +9,10 @@ class CongressConfig(AppConfig):
     def ready(self):
         from anphong import pagecache
 
-        from . import search, selectors
+        from . import search, search_org, selectors
 
         search.register()
+        search_org.register()
         pagecache.register_schedule(selectors.next_scheduled_publication)
         # Everything this app holds is public: any change refreshes cached pages.
         pagecache.watch(*self.get_models())

@@ -1,6 +1,7 @@
 """Sitemap sections for articles, categories and documents (public rows only)."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Article, Category, Document
 
@@ -17,6 +18,10 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        # For the sitemap index: one MAX, not lastmod() over every row (Django's default).
+        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class CategorySitemap(Sitemap):
@@ -37,3 +42,6 @@ class DocumentSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        return Document.objects.public().aggregate(latest=Max("updated_at"))["latest"]

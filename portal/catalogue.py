@@ -1,17 +1,40 @@
 """The public catalogue of procedures: list with filters and search, and the start page."""
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
+
+from anphong.pagecache import cached_value
+from anphong.text import fold
 
 from .constants import ServiceLevel
 from .models import Procedure, ProcedureField, RequiredDocument
+
+
+class CachedCountPaginator(Paginator):
+    """The count of a filter combination, kept with the page-cache version (any edit of
+    a procedure refreshes it): a page then costs one query for its rows."""
+
+    def __init__(self, *args, count_key=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return cached_value(("procedure-count", *self.count_key), self.object_list.count)
 
 
 class ProcedureListView(ListView):
     template_name = "portal/procedure_list.html"
     context_object_name = "procedures"
     paginate_by = 20
+    paginator_class = CachedCountPaginator
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        key = (fold(self.query), self.field_slug, self.level)
+        return super().get_paginator(queryset, per_page, count_key=key, **kwargs)
 
     def get_queryset(self):
         qs = Procedure.objects.published().select_related("field")
@@ -44,7 +67,7 @@ class ProcedureListView(ListView):
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(
-            fields=ProcedureField.objects.all(),
+            fields=cached_value(("procedure-fields",), lambda: list(ProcedureField.objects.all())),
             levels=ServiceLevel.choices,
             query=self.query,
             field_slug=self.field_slug,

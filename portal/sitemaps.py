@@ -1,6 +1,7 @@
 """Sitemap section for the procedure catalogue (start pages only; forms are not indexed)."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Procedure
 
@@ -14,3 +15,7 @@ class ProcedureSitemap(Sitemap):
 
     def lastmod(self, obj):
         return obj.updated_at
+
+    def get_latest_lastmod(self):
+        # For the sitemap index: one MAX, not lastmod() over every row (Django's default).
+        return Procedure.objects.published().aggregate(latest=Max("updated_at"))["latest"]

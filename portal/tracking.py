@@ -61,7 +61,11 @@ def tracking(request):
             .first()
         )
         if dossier is not None:
-            request.session.cycle_key()
+            # A new key for a session that already had one (no fixation); a visitor
+            # without a session gets a fresh one on save anyway, which saves the
+            # INSERT-then-UPDATE that cycle_key() costs on an empty session.
+            if request.session.session_key:
+                request.session.cycle_key()
             request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": ""}
             return redirect("portal:tracking_result")
         not_found = True

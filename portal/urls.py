@@ -12,8 +12,17 @@ urlpatterns = [
     path("gioi-thieu/", views.AboutView.as_view(), name="about"),
     path("lien-he/", views.ContactView.as_view(), name="contact"),
     # Online administrative procedures (issue 5).
-    path("thu-tuc/", catalogue.ProcedureListView.as_view(), name="procedure_list"),
-    path("thu-tuc/<slug:slug>/", catalogue.ProcedureDetailView.as_view(), name="procedure_detail"),
+    # Anonymous visitors get the catalogue and start pages from the page cache.
+    path(
+        "thu-tuc/",
+        cache_public_page(catalogue.ProcedureListView.as_view()),
+        name="procedure_list",
+    ),
+    path(
+        "thu-tuc/<slug:slug>/",
+        cache_public_page(catalogue.ProcedureDetailView.as_view()),
+        name="procedure_detail",
+    ),
     path("thu-tuc/<slug:slug>/nop-ho-so/", submission.submit_start, name="submit_start"),
     path(
         "thu-tuc/<slug:slug>/nop-ho-so/da-nop/<uuid:token>/",

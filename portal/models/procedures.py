@@ -1,9 +1,13 @@
 """The catalogue of administrative procedures, their documents and their own questions."""
 
+from functools import lru_cache
+
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from anphong.db import BinarySort
@@ -26,6 +30,14 @@ class ProcedureField(models.Model):
 
     def __str__(self):
         return self.name
+
+
+_SLUG_PLACEHOLDER = "zzslugzz"
+
+
+@lru_cache(maxsize=8)
+def _detail_url_pattern(language):
+    return reverse("portal:procedure_detail", args=[_SLUG_PLACEHOLDER])
 
 
 class ProcedureQuerySet(models.QuerySet):
@@ -112,11 +124,30 @@ class Procedure(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("portal:procedure_detail", args=[self.slug])
+        # reverse() once per language, then the slug (20 links on a catalogue page).
+        return _detail_url_pattern(get_language()).replace(_SLUG_PLACEHOLDER, self.slug)
 
     @property
     def is_same_day(self):
         return not self.processing_days
+
+    # Labels drawn in Python, not by an {% include %} per procedure: an include costs a
+    # template render each, 40 per catalogue page (bench/README.md, issue 5 figures).
+    @property
+    def processing_time_label(self):
+        if self.processing_days:
+            return ngettext(
+                "%(days)s ngày làm việc", "%(days)s ngày làm việc", self.processing_days
+            ) % {"days": self.processing_days}
+        return gettext("Trong ngày")
+
+    @property
+    def fee_label(self):
+        if self.fee_amount == 0:
+            return gettext("Miễn phí")
+        if self.fee_amount:
+            return f"{intcomma(self.fee_amount)} {gettext('đồng')}"
+        return gettext("Xem chi tiết")
 
     def steps_list(self):
         return [line.strip() for line in self.steps.splitlines() if line.strip()]

@@ -70,6 +70,36 @@ def test_search_from_the_header(demo, browser_page, assert_clean, axe_check):
     assert_clean(page)
 
 
+def test_search_finds_a_person_and_a_procedure_on_a_phone(
+    demo, browser_page, assert_clean, axe_check
+):
+    """People (issue 4) and procedures (issue 5) are in the site search, without diacritics."""
+    page = browser_page(width=390)
+    page.goto("/tim-kiem/")
+    page.locator("#search-page-q").fill("le khac nguyen anh")
+    page.locator("#search-page-q").press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=**")
+    first = page.locator(".search-hit").first
+    assert "Cán bộ" in first.locator(".search-hit__kind").inner_text()
+    assert "Bí thư" in first.inner_text()
+    _no_sideways_scroll(page)
+    axe_check(page)
+    first.get_by_role("link", name="Lê Khắc Nguyên Anh").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().strip() == "Lê Khắc Nguyên Anh"
+
+    page.goto("/tim-kiem/")
+    page.locator("#search-page-q").fill("khai sinh")
+    page.locator("#search-page-q").press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=**")
+    first = page.locator(".search-hit").first
+    assert "Thủ tục hành chính" in first.locator(".search-hit__kind").inner_text()
+    first.get_by_role("link", name="Đăng ký khai sinh").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().strip() == "Đăng ký khai sinh"
+    assert_clean(page)
+
+
 def test_search_with_no_result_says_so(demo, browser_page, assert_clean):
     page = browser_page(width=390)
     page.goto("/tim-kiem/?q=khongcogica")

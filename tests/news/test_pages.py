@@ -107,10 +107,13 @@ def test_sitemap_lists_articles_and_documents(client, ward):
     article = ArticleFactory()
     document = DocumentFactory()
     hidden = DocumentFactory(hidden=True)
-    xml = client.get("/sitemap.xml").content.decode()
-    assert article.get_absolute_url() in xml
-    assert document.get_absolute_url() in xml
-    assert hidden.get_absolute_url() not in xml
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-news.xml</loc>" in index and "/sitemap-documents.xml</loc>" in index
+    news = client.get("/sitemap-news.xml").content.decode()
+    documents = client.get("/sitemap-documents.xml").content.decode()
+    assert article.get_absolute_url() in news
+    assert document.get_absolute_url() in documents
+    assert hidden.get_absolute_url() not in documents
 
 
 def test_home_shows_featured_and_latest(client, ward):

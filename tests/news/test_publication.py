@@ -34,7 +34,7 @@ def test_published_queryset_is_the_rule(articles):
     [
         "/tin-tuc/",
         "/tin-tuc/rss/",
-        "/sitemap.xml",
+        "/sitemap-news.xml",
         "/tim-kiem/?q=bai",
         "/",
     ],

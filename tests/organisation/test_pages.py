@@ -227,7 +227,13 @@ def test_navigation_shows_organisation(client, demo_org):
 
 
 def test_sitemap_lists_organs_and_people_in_both_languages(client, demo_org):
-    body = _html(client.get("/sitemap.xml"))
+    index = _html(client.get("/sitemap.xml"))
+    for section in ["organisation", "organs", "people"]:
+        assert f"<loc>http://testserver/sitemap-{section}.xml</loc>" in index
+    body = "".join(
+        _html(client.get(f"/sitemap-{section}.xml"))
+        for section in ["organisation", "organs", "people"]
+    )
     assert "<loc>http://testserver/to-chuc/dang-uy-phuong-an-phong/</loc>" in body
     assert "<loc>http://testserver/en/to-chuc/dang-uy-phuong-an-phong/</loc>" in body
     assert "<loc>http://testserver/nhan-su/le-khac-nguyen-anh/</loc>" in body

@@ -53,13 +53,21 @@ def test_catalogue_filters_by_field_and_level(client, ward):
     assert "Xóa lọc" in html
 
 
-def test_catalogue_query_budget(client, ward, django_assert_max_num_queries):
-    """Count, one page of procedures with their field (select_related), fields for the filter."""
+def test_catalogue_query_budget(client, ward, settings, django_assert_max_num_queries):
+    """On a page-cache miss: count, one page of procedures with their field
+    (select_related), fields for the filter — 3 at most; the count and the fields are
+    then kept with the page-cache version, so the next miss reads the page only."""
+    settings.PAGE_CACHE_SECONDS = 0
     for i in range(25):
         ProcedureFactory(name=f"Thủ tục {i}")
-    client.get(reverse("portal:procedure_list"))
+    url = reverse("portal:procedure_list")
     with django_assert_max_num_queries(3):
-        client.get(reverse("portal:procedure_list"))
+        assert client.get(url).status_code == 200
+    for query in ({}, {"page": 2}, {"q": "thu tuc"}):
+        client.get(url, query)
+        with django_assert_max_num_queries(1):
+            response = client.get(url, query)
+        assert response.context["paginator"].count == 25
 
 
 def test_start_page_tells_everything_before_starting(client, ward, demo_procedures):
@@ -151,7 +159,8 @@ def test_document_size_limit_is_the_smaller_of_setting_and_procedure(settings):
 def test_sitemap_lists_published_procedures(client, ward):
     shown = ProcedureFactory(name="Đăng ký khai sinh")
     hidden = ProcedureFactory(name="Thủ tục ẩn", hidden=True)
-    xml = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-procedures.xml</loc>" in client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-procedures.xml").content.decode()
     assert shown.get_absolute_url() in xml and hidden.get_absolute_url() not in xml
 
 
@@ -171,6 +180,17 @@ def test_bench_data_generator(ward):
     assert Dossier.objects.count() == 700  # idempotent
 
 
+def test_bench_scenarios_track_a_generated_dossier():
+    """bench/scenarios.py re-derives a dossier's code and phone without Django: same values."""
+    from bench import scenarios
+    from portal.management.commands.generate_bench_data import bench_code, bench_phone
+    from portal.validators import normalise_mobile
+
+    for i in (0, 299, 300, scenarios.TRACKED_DOSSIER, 99_999):
+        assert scenarios.bench_code(i) == bench_code(i)
+        assert normalise_mobile(scenarios.bench_phone_national(i)) == bench_phone(i)
+
+
 def test_catalogue_is_in_vietnamese_dictionary_order(client, ward):
     for name in ["Đăng ký khai tử", "Dừng kinh doanh", "Cấp bản sao", "Chứng thực chữ ký"]:
         ProcedureFactory(name=name)
@@ -180,3 +200,38 @@ def test_catalogue_is_in_vietnamese_dictionary_order(client, ward):
         for n in ["Cấp bản sao", "Chứng thực chữ ký", "Dừng kinh doanh", "Đăng ký khai tử"]
     ]
     assert positions == sorted(positions)
+
+
+def test_catalogue_and_start_page_come_from_the_page_cache(client, ward, django_assert_num_queries):
+    """Anonymous visitors get both pages from the cache; an edit shows at once."""
+    procedure = ProcedureFactory(name="Đăng ký khai sinh")
+    urls = [reverse("portal:procedure_list"), procedure.get_absolute_url()]
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            assert client.get(url)["X-Page-Cache"] == "hit"
+    procedure.name = "Đăng ký khai sinh cho trẻ"
+    procedure.save()
+    for url in urls:
+        assert "Đăng ký khai sinh cho trẻ" in client.get(url).content.decode()
+
+
+def test_private_writes_keep_the_page_cache(client, ward):
+    """A tracking look-up (a session row) or a new dossier does not empty the page cache:
+    otherwise every resident's visit would make every anonymous page a cache miss."""
+    from django.test import Client
+
+    from .factories import DossierFactory
+
+    url = reverse("portal:procedure_list")
+    procedure = ProcedureFactory(name="Đăng ký khai sinh")
+    DossierFactory(procedure=procedure)
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    dossier = DossierFactory(procedure=procedure)  # a new dossier, its history, its code
+    resident = Client()
+    resident.post(reverse("portal:tracking"), {"code": dossier.code, "phone": "0912345678"})
+    assert "portal:tracking" in resident.session
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    ProcedureFactory(name="Đăng ký kết hôn")  # public content: the cache starts afresh
+    assert client.get(url)["X-Page-Cache"] == "miss"

@@ -146,6 +146,31 @@ def test_tracking_query_budget(client, ward, django_assert_max_num_queries):
         client.get(reverse("portal:tracking_result"))
 
 
+def test_lookup_query_budget(client, ward, django_assert_max_num_queries):
+    """A first look-up: the dossier, then one new session row (no INSERT-then-UPDATE)."""
+    dossier = DossierFactory()
+    with django_assert_max_num_queries(5) as ctx:
+        response = look_up(client, dossier.code, "0912345678")
+    assert response.status_code == 302
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert sum(s.startswith("INSERT") for s in sql) == 1
+    assert not any(s.startswith("UPDATE") for s in sql)
+
+
+def test_lookup_gives_an_existing_session_a_new_key(client, ward):
+    """No session fixation: a key held before the look-up is not the one that opens it."""
+    dossier = DossierFactory()
+    session = client.session
+    session["planted"] = True
+    session.save()
+    before = session.session_key
+    client.cookies["sessionid"] = before
+    look_up(client, dossier.code, "0912345678")
+    after = client.cookies["sessionid"].value
+    assert after != before
+    assert client.get(reverse("portal:tracking_result")).status_code == 200
+
+
 # Supplements, withdrawal, rating -------------------------------------------------------
 
 
