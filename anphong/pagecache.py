@@ -43,24 +43,8 @@ def version():
     return value
 
 
-# Rows no cached public page shows. Saving them must not empty the cache: every
-# tracking look-up and every step of an online submission writes a session row, and a
-# dossier's history, log-in attempts and queued tasks are private by nature.
-_PRIVATE_APPS = {"sessions", "axes", "django_tasks_database"}
-_private_models = {"admin.logentry"}
-
-
-def ignore(*labels):
-    """Declare models ("app.Model") whose saves never change a cached public page."""
-    _private_models.update(label.lower() for label in labels)
-
-
-def bump_version(sender=None, **kwargs):
-    """Invalidate every cached page and cached count (called on any public model change)."""
-    if sender is not None and (
-        sender._meta.app_label in _PRIVATE_APPS or sender._meta.label_lower in _private_models
-    ):
-        return
+def bump_version(**kwargs):
+    """Invalidate every cached page and cached count (called on a public model change)."""
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 

@@ -18,30 +18,14 @@ class PortalConfig(AppConfig):
     def ready(self):
         from anphong import pagecache
 
-        from . import search
+        from . import models, search
 
         search.register()
-        # Dossiers and what hangs off them appear on no cached page (the public
-        # statistics keep their own cache): a submission must not empty the page cache.
-        pagecache.ignore(
-            "portal.AuditEntry",
-            "portal.DossierCodeCounter",
-            "portal.Dossier",
-            "portal.DossierEvent",
-            "portal.SupplementRequest",
-            "portal.DossierDocument",
-            "portal.DossierRating",
-            "portal.Notification",
-            "portal.Apology",
-            "portal.DueDateChange",
-        )
         # After every migrate: the congress app's permissions may come later.
         post_migrate.connect(_sync_roles, dispatch_uid="portal.sync_roles")
-        # Public content shown on cached pages (home, search): the ward, the catalogue.
-        # Dossiers, history, audit and notifications are private and never flush the cache.
-        from anphong import pagecache
-
-        from . import models
+        # Public content shown on cached pages (home, catalogue, search): the ward and the
+        # catalogue. Dossiers, sessions, history, audit and notifications are private and
+        # never flush the cache.
 
         pagecache.watch(
             models.WardProfile,

@@ -25,6 +25,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0009_staff_roles")]
+    dependencies = [("portal", "0010_in_person_desk")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
