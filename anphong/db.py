@@ -18,3 +18,30 @@ class BinarySort(Func):
         return self.as_sql(
             compiler, connection, template='%(expressions)s COLLATE "C"', **extra_context
         )
+
+
+def trigram_indexes(*indexes):
+    """A migration operation adding pg_trgm GIN indexes, (name, table, column) each.
+
+    `LIKE '%…%'` and word-start patterns on a folded column use such an index instead of
+    reading the whole table. PostgreSQL only: on SQLite the operation does nothing and
+    search falls back to a LIKE scan, which is fine at a ward's volume.
+    """
+    from django.db import migrations
+
+    def create(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        for name, table, column in indexes:
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} gin_trgm_ops)"
+            )
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for name, _table, _column in indexes:
+            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+    return migrations.RunPython(create, drop, elidable=False)

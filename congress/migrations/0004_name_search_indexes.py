@@ -7,30 +7,15 @@ SQLite this does nothing (as in 0002): a LIKE scan over a ward's officials is in
 
 from django.db import migrations
 
-INDEXES = [
-    ("congress_person_search_name_trgm", "congress_person", "search_name"),
-    ("congress_organ_search_name_trgm", "congress_organ", "search_name"),
-]
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for name, table, column in INDEXES:
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} gin_trgm_ops)"
-        )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name, _table, _column in INDEXES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+from anphong.db import trigram_indexes
 
 
 class Migration(migrations.Migration):
     dependencies = [("congress", "0003_organisation")]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [
+        trigram_indexes(
+            ("congress_person_search_name_trgm", "congress_person", "search_name"),
+            ("congress_organ_search_name_trgm", "congress_organ", "search_name"),
+        )
+    ]

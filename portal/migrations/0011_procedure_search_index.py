@@ -7,24 +7,14 @@ patterns. On SQLite this does nothing: a LIKE scan over a few hundred procedures
 
 from django.db import migrations
 
-NAME = "portal_procedure_search_text_trgm"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {NAME} ON portal_procedure USING gin (search_text gin_trgm_ops)"
-    )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {NAME}")
+from anphong.db import trigram_indexes
 
 
 class Migration(migrations.Migration):
     dependencies = [("portal", "0010_in_person_desk")]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [
+        trigram_indexes(
+            ("portal_procedure_search_text_trgm", "portal_procedure", "search_text"),
+        )
+    ]
