@@ -1,5 +1,8 @@
 """Database expressions shared by the apps."""
 
+import datetime
+
+from django.db import connections, models, router
 from django.db.models import Func
 
 
@@ -45,3 +48,70 @@ def trigram_indexes(*indexes):
             schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
     return migrations.RunPython(create, drop, elidable=False)
+
+
+class BakedQuery:
+    """A hot read whose SQL Django generates once per database, then reuses.
+
+    Compiling a QuerySet costs more than running it on a small indexed read: for the
+    article of a news page, 0.5 ms of Python against 0.3 ms in PostgreSQL. Like
+    SQLAlchemy's compiled-query cache, this compiles the QuerySet once per database with
+    marker values, notes where each marker lands among the SQL parameters, and then runs
+    the same SQL through `Manager.raw()` with the real values, adapted by the same model
+    field as the ORM would (a date-time is a string on SQLite, a timestamp on PostgreSQL).
+
+        article_by_slug = BakedQuery(
+            Article, lambda slug, now: Article.objects.published(now=now).filter(slug=slug),
+            slug="slug", now="published_at",
+        )
+        rows = article_by_slug(slug="bai-1", now=timezone.now())   # a list of Articles
+
+    `fields` maps each value to the model field it is compared with. `raw()` maps the
+    selected columns to fields by name, so a related row's columns come as annotations
+    (`annotate(category_name=F("category__name"))`), never through select_related, whose
+    columns would clash by name.
+    """
+
+    def __init__(self, model, build, **fields):
+        self.model, self.build, self.fields = model, build, fields
+        self._compiled = {}
+
+    def _field(self, name):
+        field = self.model._meta.get_field(self.fields[name])
+        return field.target_field if field.is_relation else field
+
+    def _marker(self, name, index):
+        """A value of the field's type that no real query uses."""
+        field = self._field(name)
+        if isinstance(field, models.DateTimeField):
+            return datetime.datetime(1901, 2, 3, 4, 5, index, 678901, tzinfo=datetime.UTC)
+        if isinstance(field, models.IntegerField):
+            return -987_654_000 - index
+        return f"\x1fbaked-{index}\x1f"
+
+    def _adapt(self, name, value, connection):
+        return self._field(name).get_db_prep_value(value, connection, prepared=False)
+
+    def _compile(self, using):
+        connection = connections[using]
+        markers = {name: self._marker(name, i) for i, name in enumerate(self.fields)}
+        query = self.build(**markers).query
+        sql, params = query.get_compiler(using).as_sql()
+        if query.select_related or query.values_select:
+            raise ValueError("BakedQuery returns model rows: use annotate(), not select_related")
+        adapted = {name: self._adapt(name, value, connection) for name, value in markers.items()}
+        slots = [next((n for n, a in adapted.items() if p == a), None) for p in params]
+        if set(slots) - {None} != set(self.fields):
+            raise ValueError("BakedQuery: a value does not reach the SQL as a parameter")
+        self._compiled[using] = (sql, tuple(params), tuple(slots))
+        return self._compiled[using]
+
+    def __call__(self, *, using=None, **values):
+        using = using or router.db_for_read(self.model)
+        sql, params, slots = self._compiled.get(using) or self._compile(using)
+        connection = connections[using]
+        real = [
+            param if name is None else self._adapt(name, values[name], connection)
+            for param, name in zip(params, slots, strict=True)
+        ]
+        return list(self.model._default_manager.db_manager(using).raw(sql, real))

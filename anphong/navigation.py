@@ -6,7 +6,11 @@ belongs to its section (the item's own URL name or one of `section`), or when th
 lies under the item's URL.
 """
 
-from django.urls import NoReverseMatch, reverse
+from functools import lru_cache
+
+from django.conf import settings
+from django.urls import NoReverseMatch, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 MAIN_NAV = [
@@ -47,16 +51,28 @@ def _is_root(url):
     return url.rstrip("/") in ("", "/en")
 
 
+@lru_cache(maxsize=16)
+def _urls(language, urlconf):
+    """(name, label, url, section) of the items whose pages exist, for one language.
+
+    URLs depend only on the language and the URLconf, so they are reversed once per
+    process instead of nine times per page.
+    """
+    found = []
+    for name, label, section in MAIN_NAV:
+        url = _reverse_or_none(name)
+        if url is not None:
+            found.append((name, label, url, section))
+    return tuple(found)
+
+
 def main_nav(request):
     """Return the items whose pages exist, marking the one the request is in."""
     path = request.path if request is not None else ""
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else None
     items = []
-    for name, label, section in MAIN_NAV:
-        url = _reverse_or_none(name)
-        if url is None:
-            continue
+    for name, label, url, section in _urls(get_language(), get_urlconf(settings.ROOT_URLCONF)):
         if _is_root(url):
             active = path == url
         else:
@@ -65,5 +81,15 @@ def main_nav(request):
     return items
 
 
-def search_url():
+def active_item(items):
+    """The URL name of the current item, or "" (part of the cached navigation's key)."""
+    return next((item["name"] for item in items if item["active"]), "")
+
+
+@lru_cache(maxsize=16)
+def _search_url(language, urlconf):
     return _reverse_or_none("search")
+
+
+def search_url():
+    return _search_url(get_language(), get_urlconf(settings.ROOT_URLCONF))

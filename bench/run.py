@@ -174,14 +174,26 @@ def prepare_tracking_session(base, path, workdir):
 PREPARE = {"tracking-post": prepare_tracking_post, "tracking-session": prepare_tracking_session}
 
 
+def selected(args):
+    """SCENARIOS, or only those named in --only (the trivial reference always stays)."""
+    if not args.only:
+        return SCENARIOS
+    names = {"trivial", *(n.strip() for n in args.only.split(","))}
+    unknown = names - {s[0] for s in SCENARIOS}
+    if unknown:
+        sys.exit(f"Unknown scenario(s): {', '.join(sorted(unknown))}")
+    return [s for s in SCENARIOS if s[0] in names]
+
+
 def run_mode(mode, env, args):
+    scenarios = selected(args)
     env = {**env, "PAGE_CACHE_SECONDS": "60" if mode == "cached" else "0"}
     proc = start_server(env, args.port, args.workers)
     base = f"http://127.0.0.1:{args.port}"
     workdir = tempfile.mkdtemp(prefix="anphong-bench-")
     try:
         extras = {}
-        for name, path, *kind in SCENARIOS:  # warm up, and fail early on a broken scenario
+        for name, path, *kind in scenarios:  # warm up, and fail early on a broken scenario
             if kind:
                 extras[name] = PREPARE[kind[0]](base, path, workdir)
                 continue
@@ -189,7 +201,7 @@ def run_mode(mode, env, args):
                 assert response.status == 200, path
         rounds = []
         for r in range(args.rounds):
-            order = SCENARIOS[r % len(SCENARIOS) :] + SCENARIOS[: r % len(SCENARIOS)]
+            order = scenarios[r % len(scenarios) :] + scenarios[: r % len(scenarios)]
             results = {}
             for name, path, *_kind in order:
                 results[name] = wrk(
@@ -206,11 +218,11 @@ def run_mode(mode, env, args):
     return rounds
 
 
-def summarise(mode, rounds):
+def summarise(mode, rounds, scenarios):
     lines = [f"### {mode}", "",
              "| scenario | req/s | p50 ms | p99 ms | ratio to trivial (median) |",
              "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
-    for name, *_rest in SCENARIOS:
+    for name, *_rest in scenarios:
         rps = statistics.median(r[name]["rps"] for r in rounds)
         p50 = statistics.median(r[name]["p50"] for r in rounds)
         p99 = statistics.median(r[name]["p99"] for r in rounds)
@@ -252,6 +264,7 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8111)))
+    parser.add_argument("--only", help="comma-separated scenario names (default: all)")
     parser.add_argument("--json", help="also write the raw results to this file")
     args = parser.parse_args()
 
@@ -274,7 +287,7 @@ def main():
         raw[mode] = run_mode(mode, env, args)
     print()
     for mode, rounds in raw.items():
-        print(summarise(mode, rounds) + "\n")
+        print(summarise(mode, rounds, selected(args)) + "\n")
     if args.json:
         Path(args.json).write_text(json.dumps(raw, indent=1))
 

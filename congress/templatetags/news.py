@@ -15,8 +15,6 @@ register = template.Library()
 
 CARD_SIZES = "(min-width: 768px) 240px, 100vw"
 
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
 
 def _attr(value):
     return html.escape(str(value), quote=True)
@@ -84,7 +82,14 @@ def article_card(article, heading="h2", compact=False):
 @register.simple_tag
 def jsonld(data):
     """A JSON-LD data block (not executed, so CSP's script-src does not apply)."""
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    # `<`, `>` and `&` escaped so that no text can close the element (str.replace: a
+    # dict-based str.translate costs a tenth of a millisecond on an article's data).
+    payload = (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003C")
+        .replace(">", "\\u003E")
+        .replace("&", "\\u0026")
+    )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 

@@ -4,6 +4,8 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from anphong import pagecache
+
 from ..constants import MergeScope
 
 WARD_PROFILE_CACHE_KEY = "portal:ward-profile:v1"
@@ -57,9 +59,17 @@ class WardProfile(models.Model):
         super().save(*args, **kwargs)
         cache.delete(WARD_PROFILE_CACHE_KEY)
 
+    # (page-cache version, profile): every page shows the ward's name, so each process
+    # keeps the profile while public content is unchanged (a save bumps the version).
+    _memo = (None, None)
+
     @classmethod
     def load(cls):
-        """Return the one profile, from the cache when possible."""
+        """Return the one profile: from this process while nothing public changed, else
+        from the cache, else from the database."""
+        current = pagecache.version()
+        if cls._memo[0] == current:
+            return cls._memo[1]
         profile = cache.get(WARD_PROFILE_CACHE_KEY)
         if profile is None:
             profile = cls.objects.prefetch_related("predecessors").filter(pk=1).first()
@@ -67,6 +77,7 @@ class WardProfile(models.Model):
                 profile = cls(pk=1)
                 profile._prefetched_objects_cache = {"predecessors": PredecessorWard.objects.none()}
             cache.set(WARD_PROFILE_CACHE_KEY, profile, 300)
+        cls._memo = (current, profile)
         return profile
 
     def introduction_paragraphs(self):

@@ -91,3 +91,29 @@ def test_english_home_exists_under_prefix(client, ward):
 def test_unprefixed_pages_stay_vietnamese_for_english_browsers(client, ward):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert '<html lang="vi">' in response.content.decode()
+
+
+def test_cached_layout_follows_the_current_section(client, ward):
+    """Header, menu and footer come from the fragment cache, keyed by the current item."""
+    for url, current in [("/gioi-thieu/", "/gioi-thieu/"), ("/lien-he/", "/lien-he/")]:
+        html = client.get(url).content.decode()
+        nav = html.split('id="main-nav"')[1].split("</nav>")[0]
+        assert re.findall(r'href="([^"]+)" aria-current="page"', nav) == [current]
+
+
+def test_cached_layout_follows_the_language(client, ward):
+    client.get("/")
+    english = client.get("/en/").content.decode()
+    nav = english.split('id="main-nav"')[1].split("</nav>")[0]
+    assert 'href="/en/"' in nav and "Trang chủ" not in nav
+
+
+def test_ward_name_edit_reaches_the_cached_header_and_footer_at_once(client, ward):
+    client.get("/lien-he/")  # fills the fragment cache
+    ward.name = "Phường An Phong (mới)"
+    ward.authority = "UBND phường An Phong (mới)"
+    ward.save()
+    html = client.get("/lien-he/").content.decode()
+    header = html.split('class="site-brand__name">')[1].split("<")[0]
+    assert header == "Phường An Phong (mới)"
+    assert "UBND phường An Phong (mới)" in html.split("<footer")[1]
