@@ -71,10 +71,18 @@ def _seconds_until_next_change(current_version):
     if moment is None:
         moments = [m for m in (f() for f in _schedules) if m is not None]
         moment = min(moments).timestamp() if moments else 0
-        cache.set(key, moment, settings.PAGE_CACHE_SECONDS)
+        cache.set(key, moment, max(settings.PAGE_CACHE_SECONDS, 60))
     if not moment:
         return None
     return moment - timezone.now().timestamp()
+
+
+def timeout_for(seconds, current_version=None):
+    """`seconds`, cut short so that nothing cached outlives the next scheduled change."""
+    until = _seconds_until_next_change(current_version or version())
+    if until is not None:
+        seconds = max(0, min(seconds, int(until)))
+    return seconds
 
 
 def is_cacheable_request(request):
@@ -108,10 +116,7 @@ def cache_public_page(view):
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
         if response.status_code == 200 and not response.cookies and not response.streaming:
-            timeout = settings.PAGE_CACHE_SECONDS
-            until = _seconds_until_next_change(current)
-            if until is not None:
-                timeout = max(0, min(timeout, int(until)))
+            timeout = timeout_for(settings.PAGE_CACHE_SECONDS, current)
             if timeout > 0:
                 patch_vary_headers(response, ["Cookie"])
                 cache.set(key, response, timeout)

@@ -29,9 +29,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from . import pagecache
 from .text import fold, nfc
 
 MAX_QUERY_LENGTH = 200
@@ -124,16 +128,38 @@ def _sort_date(hit):
 
 
 def run(query, *, limit):
-    """Ask every provider, merge by score then date; return (hits, truncated)."""
-    hits, truncated = [], False
+    """Ask every provider, merge by score then date; return (hits, truncated).
+
+    The merged results are kept in the cache for SEARCH_CACHE_SECONDS under the
+    page-cache version, keyed by the folded words, so that every spelling of a query
+    ("Đại hội", "ĐẠI HỘI", "dai  hoi") shares them; any change of public content and
+    the next scheduled publication renew them, as they do cached pages.
+    """
     if not query.terms:
-        return hits, truncated
+        return [], False
+    seconds = settings.SEARCH_CACHE_SECONDS
+    if seconds <= 0:
+        return _run(query, limit=limit)
+    current = pagecache.version()
+    key = pagecache.versioned_key("search", get_language(), limit, *query.terms)
+    found = cache.get(key)
+    if found is None:
+        found = _run(query, limit=limit)
+        timeout = pagecache.timeout_for(seconds, current)
+        if timeout > 0:
+            cache.set(key, found, timeout)
+    return found
+
+
+def _run(query, *, limit):
+    hits, truncated = [], False
     for provider in _providers:
         found = list(provider.search(query, limit + 1))
         if len(found) > limit:
             truncated, found = True, found[:limit]
+        label = str(provider.label)  # translated once per provider, not once per hit
         for hit in found:
-            hit.kind_label = hit.kind_label or str(provider.label)
+            hit.kind_label = hit.kind_label or label
         hits.extend(found)
     hits.sort(key=lambda h: (h.score, _sort_date(h)), reverse=True)
     return hits, truncated

@@ -13,7 +13,7 @@ from anphong import search
 
 from .models import Article, Document
 
-CANDIDATES = 400
+CANDIDATES = 200
 
 
 def _all_words(field, query):
@@ -35,23 +35,27 @@ class ArticleSearch(search.Provider):
             default=Value(40),
             output_field=IntegerField(),
         )
-        # Rank a bounded candidate set, not every match: the most recent matches. A
-        # common word ("phuong") then costs a short walk down the date index instead of
-        # ranking 100 000 rows; a rare one is found through the trigram index. A title
-        # match older than the newest CANDIDATES (400) text matches is not ranked (it is still
-        # found by adding words to the query).
-        candidates = (
+        # Rank a bounded candidate set, not every match: the newest CANDIDATES (200)
+        # matches, scored in the same walk down the date index (a common word such as
+        # "phuong" then costs that short walk instead of ranking 100 000 rows; a rare one
+        # is found through the trigram index). Only their keys and scores leave the
+        # database; the rows of the hits kept are read afterwards by primary key. A title
+        # match older than the newest 200 text matches is not ranked (adding words to
+        # the query finds it).
+        candidates = list(
             Article.objects.published()
             .filter(_all_words("search_text", query))
-            .order_by("-published_at", "-id")
-            .values("pk")[:CANDIDATES]
-        )
-        rows = (
-            Article.objects.filter(pk__in=candidates)
             .annotate(score=score)
-            .only("title", "slug", "summary", "published_at")
-            .order_by("-score", "-published_at", "-id")[:limit]
+            .order_by("-published_at", "-id")
+            .values_list("pk", "score")[:CANDIDATES]
         )
+        # Python's sort is stable: equal scores keep the newest-first order of the walk.
+        candidates.sort(key=lambda row: row[1], reverse=True)
+        best = candidates[:limit]
+        rows = Article.objects.filter(pk__in=[pk for pk, _score in best]).only(
+            "title", "slug", "summary", "published_at"
+        )
+        by_pk = {a.pk: a for a in rows}
         return [
             search.Hit(
                 title=a.title,
@@ -59,10 +63,11 @@ class ArticleSearch(search.Provider):
                 text=a.summary,
                 terms=query.terms,
                 kind=self.kind,
-                score=a.score,
+                score=score,
                 date=a.published_at,
             )
-            for a in rows
+            for pk, score in best
+            if (a := by_pk.get(pk)) is not None
         ]
 
 

@@ -289,3 +289,5 @@ DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
 # Any save bumps the cache version, and the timeout never runs past the next scheduled
 # publication, so this is only the upper bound for changes made outside the ORM.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# Site-search results per set of folded words (shared by every spelling of a query).
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)

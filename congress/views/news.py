@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.text import Truncator
 
 from anphong.pagecache import cache_public_page
 
@@ -40,6 +41,7 @@ def article_list(request, slug=None):
 def article_detail(request, slug):
     preview = _can_preview(request)
     article = selectors.article_for_display(slug, preview=preview)
+    base = f"{request.scheme}://{request.get_host()}"
     return render(
         request,
         "congress/article_detail.html",
@@ -49,14 +51,15 @@ def article_detail(request, slug):
             "neighbours": selectors.cached_neighbours(article),
             "is_preview": preview and not article.is_public,
             "image_sizes": settings.NEWS_IMAGE_SIZES,
-            "article_jsonld": _jsonld(request, article),
+            "site_base": base,
+            "description": Truncator(article.summary).chars(300),
+            "article_jsonld": _jsonld(base, article),
         },
     )
 
 
-def _jsonld(request, article):
+def _jsonld(base, article):
     """schema.org NewsArticle, for search engines (a data block, not a script)."""
-    base = f"{request.scheme}://{request.get_host()}"
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
