@@ -4,7 +4,9 @@
     BENCH_DATABASE_URL=postgres://… .venv/bin/python bench/inprocess.py [-n 50]
 
 No HTTP and no gunicorn: each request runs the whole middleware stack of the benchmark
-settings against the benchmark database, on a page-cache miss (PAGE_CACHE_SECONDS=0).
+settings against the benchmark database, on a page-cache miss (PAGE_CACHE_SECONDS=0)
+and with the search results cache off (SEARCH_CACHE_SECONDS=0: every search asks every
+provider, as bench/run.py's "cold" mode).
 On a shared machine this is much steadier than wrk, so it shows what a change did;
 wrk's ratios (bench/run.py) remain the figures the targets are set in. For each
 scenario: queries of one request, and the median and best of `n` requests in ms.
@@ -31,6 +33,7 @@ def main():
             "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/anphong_news_bench"
         ),
         PAGE_CACHE_SECONDS="0",
+        SEARCH_CACHE_SECONDS="0",
         PORTAL_RATE_TRACKING="1000000000/600",
     )
     import django

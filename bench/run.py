@@ -3,9 +3,11 @@
 
     .venv/bin/python bench/run.py --setup            # create, migrate, generate data
     .venv/bin/python bench/run.py                    # 3 rounds, both cache modes
+    .venv/bin/python bench/run.py --modes cold --only search   # search, nothing cached
 
-Modes: "cached" (anonymous page cache on, as in production) and "nocache"
-(PAGE_CACHE_SECONDS=0: every request renders; data caches such as counts stay on).
+Modes: "cached" (anonymous page cache on, as in production), "nocache"
+(PAGE_CACHE_SECONDS=0: every request renders; data caches such as counts, layout
+fragments and search results stay on) and "cold" (the search results cache off too).
 Each round runs every scenario once (order rotated by one per round) with
 `wrk -t2 -c16 -d<duration>s --latency`; the ratio is a scenario's requests/s divided
 by the trivial view's in the same round; the report gives medians over rounds.
@@ -174,6 +176,17 @@ def prepare_tracking_session(base, path, workdir):
 PREPARE = {"tracking-post": prepare_tracking_post, "tracking-session": prepare_tracking_session}
 
 
+# "cached": as in production. "nocache": every page renders (the page cache is off), the
+# data caches (counts, layout fragments, search results) stay on. "cold": the search
+# results cache is off too, so each search asks every provider (run it with
+# --only search: the other pages are the same as in "nocache").
+MODES = {
+    "cached": {"PAGE_CACHE_SECONDS": "60"},
+    "nocache": {"PAGE_CACHE_SECONDS": "0"},
+    "cold": {"PAGE_CACHE_SECONDS": "0", "SEARCH_CACHE_SECONDS": "0"},
+}
+
+
 def selected(args):
     """SCENARIOS, or only those named in --only (the trivial reference always stays)."""
     if not args.only:
@@ -187,7 +200,7 @@ def selected(args):
 
 def run_mode(mode, env, args):
     scenarios = selected(args)
-    env = {**env, "PAGE_CACHE_SECONDS": "60" if mode == "cached" else "0"}
+    env = {**env, **MODES[mode]}
     proc = start_server(env, args.port, args.workers)
     base = f"http://127.0.0.1:{args.port}"
     workdir = tempfile.mkdtemp(prefix="anphong-bench-")
