@@ -61,7 +61,7 @@ DEMO_NAMESPACE = uuid.UUID("5f0c2a4e-6d1b-4c55-9a51-2025a0f0de00")
 DEMO_SUFFIX = "(dữ liệu minh họa)"
 NOTE = "(nội dung minh họa)"
 DOSSIERS = 60
-RECENT_DAYS = 12  # the youngest dossiers, one a day: the states of a live work queue
+RECENT_DAYS = 12  # the youngest dossiers, one a working day: the states of a live queue
 SPAN_DAYS = 120  # about four months
 
 # username, role group, display name, slugs of the fields handled ("*": every field)
@@ -224,7 +224,7 @@ def _create_dossiers(indexes, procedures, staff):
         rng = random.Random(f"anphong-demo-{i}")
         plot = _plot(i)
         procedure = _procedure(rng, procedures, plot)
-        submitted = _submission_moment(i, rng, now)
+        submitted = _submission_moment(i, rng, now, calendar)
         officer = staff[roles.OFFICER] if procedure.field_id in officer_fields else None
         with transaction.atomic():
             dossier = _submit(i, rng, procedure, submitted, province, ward)
@@ -261,18 +261,23 @@ def _procedure(rng, procedures, plot):
     return rng.choices(pool, weights=[WEIGHTS.get(p.slug, 3) for p in pool])[0]
 
 
-def _submission_moment(i, rng, now):
-    """Older dossiers spread over four months, the youngest one a day; online at any hour."""
+def _submission_moment(i, rng, now, calendar):
+    """The youngest dossiers one working day apart, counted back in office time from now,
+    so that their stories (every step in office time) reach the same states whatever the
+    day and hour of loading (a Monday before opening, the day after Tết); the older ones
+    spread over the four months before them, online at any hour."""
     recent_rank = DOSSIERS - 1 - i
     if recent_rank < len(RECENT_PLOTS):
-        days = recent_rank + rng.uniform(0.05, 0.8)
+        office_days = recent_rank + rng.uniform(0.05, 0.8)
+        moment = calendar.subtract_working_time(now, calendar.day_length * office_days)
     else:
+        recent_start = calendar.subtract_working_time(now, calendar.day_length * len(RECENT_PLOTS))
         older = DOSSIERS - len(RECENT_PLOTS)
-        days = RECENT_DAYS + (SPAN_DAYS - RECENT_DAYS) * (older - i - rng.random()) / older
-    day = timezone.localtime(now - dt.timedelta(days=days)).date()
-    moment = timezone.make_aware(
-        dt.datetime.combine(day, dt.time(rng.randint(6, 21), rng.randint(0, 59)))
-    )
+        days = 1 + (SPAN_DAYS - RECENT_DAYS) * (older - i - rng.random()) / older
+        day = timezone.localtime(recent_start - dt.timedelta(days=days)).date()
+        moment = timezone.make_aware(
+            dt.datetime.combine(day, dt.time(rng.randint(6, 21), rng.randint(0, 59)))
+        )
     return min(moment, now - dt.timedelta(minutes=30))
 
 

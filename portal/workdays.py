@@ -255,6 +255,24 @@ class WorkCalendar:
             day += dt.timedelta(days=1)
         raise ValueError("No working time within ten years: check the calendar settings.")
 
+    def subtract_working_time(self, end, duration):
+        """Return the latest moment from which `duration` of office time reaches `end`."""
+        if duration <= dt.timedelta(0):
+            return end
+        remaining = duration
+        day = self._local(end).date()
+        for _ in range(MAX_DAYS):
+            for i_start, i_end in reversed(self.office_intervals(day)):
+                stop = min(i_end, end)
+                if stop <= i_start:
+                    continue
+                available = stop - i_start
+                if remaining <= available:
+                    return stop - remaining
+                remaining -= available
+            day -= dt.timedelta(days=1)
+        raise ValueError("No working time within ten years: check the calendar settings.")
+
     def due_at(self, accepted_at, days, pauses=(), now=None):
         """Return the moment a dossier accepted at `accepted_at` is due (see module rules)."""
         due = self.closing_time(self.add_working_days(accepted_at, days))

@@ -159,6 +159,20 @@ class TestOfficeHours:
             2026, 3, 2, 11, 30
         )
 
+    def test_subtracting_working_time_walks_back_over_lunch_nights_and_tet(self):
+        calendar = workdays.get_calendar()
+        assert calendar.subtract_working_time(at(2026, 3, 2, 14), dt.timedelta(hours=1)) == at(
+            2026, 3, 2, 11
+        )
+        # Monday 23/2 at 8:30 after Tết: 1 h that day (from 7:30), then 1 h on Friday 13/2.
+        assert calendar.subtract_working_time(at(2026, 2, 23, 8, 30), dt.timedelta(hours=2)) == (
+            at(2026, 2, 13, 16)
+        )
+        for start in [at(2026, 3, 2, 9, 15), at(2026, 2, 13, 16)]:
+            for hours in [0.5, 3, 11, 40]:
+                back = calendar.subtract_working_time(start, dt.timedelta(hours=hours))
+                assert calendar.working_time(back, start) == dt.timedelta(hours=hours)
+
     def test_due_within_24_working_hours_threshold(self):
         # Friday 16:00 before Tết: 1 h + 7,5 h × 3 = 23,5 h, then 30 min on Thursday 26/2.
         assert workdays.add_working_hours(at(2026, 2, 13, 16), 24) == at(2026, 2, 26, 8)
