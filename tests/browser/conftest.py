@@ -15,6 +15,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FOUND = Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
@@ -26,6 +29,24 @@ SKIP_REASON = (
 # Playwright's sync API runs an event loop in this thread; Django's ORM is used from the
 # test body only, never concurrently with it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+class _SerialWSGIServer(WSGIServer):
+    """The live server answering one request at a time.
+
+    With SQLite in memory, pytest-django hands the test's one connection to the server
+    thread, and Django's threaded live server would use it from a thread per request: a
+    page and its script fetched at once then broke it ("bad parameter or other API
+    misuse", seen once in CI). Without threads, Django's server closes each connection
+    after its response, so the browser's parallel fetches simply wait their turn.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
+    LiveServerThread.server_class = _SerialWSGIServer
 
 # Recorded in the page before any of its own scripts run; not subject to the page's CSP.
 _RECORDER = """
