@@ -21,7 +21,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import DatabaseError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -42,13 +41,12 @@ from .forms import (
     questions_to_session,
 )
 from .services import StagedFile, dossier_register_in_person
-from .storage import TMP_PREFIX, private_storage, temp_name
+from .storage import TMP_PREFIX, private_storage
 
 logger = logging.getLogger(__name__)
 
 PROCEDURE_PARAM = "thu-tuc"
 STAGED_SALT = "portal.counter.staged"
-STAGED_KEYS = ("temp_name", "original_name", "content_type", "size", "sha256", "extension")
 
 
 class ProcedureChoiceForm(forms.Form):
@@ -141,19 +139,7 @@ def _unsign(value, doc, user):
     name = str(data.get("temp_name", ""))
     if not name.startswith(TMP_PREFIX + "/") or not private_storage.exists(name):
         return None
-    return {key: data[key] for key in STAGED_KEYS}
-
-
-def _stage(clean):
-    name = private_storage.save(temp_name(clean.extension), ContentFile(clean.data))
-    return {
-        "temp_name": name,
-        "original_name": clean.original_name,
-        "content_type": clean.content_type,
-        "size": clean.size,
-        "sha256": clean.sha256,
-        "extension": clean.extension,
-    }
+    return StagedFile.from_session(data).as_dict()
 
 
 def handle_documents(request, procedure):
@@ -188,7 +174,7 @@ def handle_documents(request, procedure):
                 slot.error = exc.messages[0]
             else:
                 try:
-                    slot.staged = _stage(clean)
+                    slot.staged = StagedFile.stage(clean).as_dict()
                 except OSError:
                     logger.exception("Could not stage an upload at the desk")
                     slot.error = gettext(

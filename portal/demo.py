@@ -31,7 +31,6 @@ from contextlib import contextmanager
 import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -53,7 +52,6 @@ from .services import (
     dossier_supplement,
 )
 from .staff_services import dossier_apologise, dossier_assign
-from .storage import private_storage, temp_name
 from .validators import display_mobile
 from .workflow import dossier_transition
 
@@ -302,7 +300,7 @@ def _submit(i, rng, procedure, submitted, province, ward):
     }
     with _travel(submitted):
         documents = [
-            (doc, _stage(_demo_file(doc, rng)))
+            (doc, StagedFile.stage(_demo_file(doc, rng)))
             for doc in procedure.documents.all()
             if doc.is_mandatory or rng.random() < 0.3
         ]
@@ -357,19 +355,6 @@ def _demo_file(doc, rng):
         name, data = f"{stem}.png", _png(lines)
     upload = SimpleUploadedFile(name, data)
     return check_upload(upload, accepted_types=types, max_bytes=doc.max_bytes)
-
-
-def _stage(clean):
-    """Store the checked file in the private temp area, as the online form does."""
-    stored = private_storage.save(temp_name(clean.extension), ContentFile(clean.data))
-    return StagedFile(
-        temp_name=stored,
-        original_name=clean.original_name,
-        content_type=clean.content_type,
-        size=clean.size,
-        sha256=clean.sha256,
-        extension=clean.extension,
-    )
 
 
 def _pdf(lines):

@@ -30,7 +30,7 @@ from .models import (
     DossierRating,
 )
 from .models.dossiers import hash_tracking_token
-from .storage import final_name, private_storage
+from .storage import final_name, private_storage, temp_name
 from .workflow import dossier_transition
 
 logger = logging.getLogger(__name__)
@@ -56,6 +56,8 @@ def next_dossier_code(*, day=None):
 class StagedFile:
     """A checked upload waiting in the private temp area (see portal.wizard)."""
 
+    FIELDS = ("temp_name", "original_name", "content_type", "size", "sha256", "extension")
+
     def __init__(self, *, temp_name, original_name, content_type, size, sha256, extension):
         self.temp_name = temp_name
         self.original_name = original_name
@@ -65,20 +67,26 @@ class StagedFile:
         self.extension = extension
 
     @classmethod
-    def from_session(cls, data):
+    def stage(cls, clean):
+        """Store a checked file (portal.files.CleanFile) in the temp area (OSError if the
+        disk fails); the online form, the desk and the demo all stage this way."""
+        stored = private_storage.save(temp_name(clean.extension), ContentFile(clean.data))
         return cls(
-            **{
-                k: data[k]
-                for k in (
-                    "temp_name",
-                    "original_name",
-                    "content_type",
-                    "size",
-                    "sha256",
-                    "extension",
-                )
-            }
+            temp_name=stored,
+            original_name=clean.original_name,
+            content_type=clean.content_type,
+            size=clean.size,
+            sha256=clean.sha256,
+            extension=clean.extension,
         )
+
+    @classmethod
+    def from_session(cls, data):
+        return cls(**{k: data[k] for k in cls.FIELDS})
+
+    def as_dict(self):
+        """What a session or a signed form field keeps of it."""
+        return {k: getattr(self, k) for k in self.FIELDS}
 
 
 def _copy_to_final(staged):

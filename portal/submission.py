@@ -11,7 +11,6 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,7 +32,7 @@ from .forms import (
 from .models import Dossier, Procedure, Province, Ward
 from .ratelimit import rate_limited
 from .services import StagedFile, dossier_submit, new_submission_tokens
-from .storage import private_storage, temp_name
+from .storage import private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -281,7 +280,7 @@ def _handle_uploads(request, procedure, state, documents):
             )
             continue
         try:
-            name = private_storage.save(temp_name(clean.extension), ContentFile(clean.data))
+            staged = StagedFile.stage(clean)
         except OSError:
             logger.exception("Could not stage an upload")
             errors.append(
@@ -295,14 +294,7 @@ def _handle_uploads(request, procedure, state, documents):
         old = state["documents"].get(str(doc.pk))
         if old:
             private_storage.delete(old["temp_name"])
-        state["documents"][str(doc.pk)] = {
-            "temp_name": name,
-            "original_name": clean.original_name,
-            "content_type": clean.content_type,
-            "size": clean.size,
-            "sha256": clean.sha256,
-            "extension": clean.extension,
-        }
+        state["documents"][str(doc.pk)] = staged.as_dict()
     return errors
 
 
