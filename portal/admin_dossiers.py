@@ -25,7 +25,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from anphong.text import fold
 
 from . import access, counter, deadlines, workdays
-from .admin_staff import AuditEntryInline, NotificationInline
+from .admin_staff import AuditEntryInline, NotificationInline, ReadOnlyAdminMixin
 from .audit import AuditAction, audit
 from .constants import Channel
 from .constants import DossierStatus as S
@@ -65,18 +65,9 @@ class CappedCountPaginator(Paginator):
 # --- inlines ---------------------------------------------------------------------------
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class DossierEventInline(ReadOnlyInline):

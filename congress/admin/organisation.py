@@ -80,18 +80,9 @@ class AppointmentInline(admin.TabularInline):
 
 
 class OrganMemberInline(AppointmentInline):
-    fields = [
-        "person",
-        "term",
-        "title",
-        "title_en",
-        "rank",
-        "is_key",
-        "start_date",
-        "end_date",
-        "decision_number",
-        "decision_date",
-    ]
+    """The same posts seen from the organ: the person instead of the organ."""
+
+    fields = ["person", *AppointmentInline.fields[1:]]
     autocomplete_fields = ["person"]
     verbose_name_plural = _("thành viên qua các nhiệm kỳ")
 
