@@ -141,7 +141,7 @@ def run(query, *, limit):
     if seconds <= 0:
         return _run(query, limit=limit)
     current = pagecache.version()
-    key = pagecache.versioned_key("search", get_language(), limit, *query.terms)
+    key = pagecache.versioned_key("search", get_language(), limit, *query.terms, current=current)
     found = cache.get(key)
     if found is None:
         found = _run(query, limit=limit)
