@@ -3,10 +3,11 @@
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from portal.models import Procedure, Province, Ward
+from portal.models import Procedure, ProcedureFormTemplate, Province, Ward, WardProfile
 
 from .factories import ProcedureFactory, ProcedureFieldFactory, RequiredDocumentFactory
 
@@ -87,12 +88,49 @@ def test_start_page_tells_everything_before_starting(client, ward, demo_procedur
         assert text in html, text
 
 
-def test_start_page_query_budget(client, ward, demo_procedures, django_assert_max_num_queries):
-    """Procedure with its field, its documents, its form templates."""
-    p = Procedure.objects.get(code="1.001193")
-    client.get(p.get_absolute_url())
+def _with_form_templates(procedure, n):
+    for i in range(n):
+        ProcedureFormTemplate.objects.create(
+            procedure=procedure,
+            title=f"Tờ khai mẫu số {i + 1}",
+            file=ContentFile(b"%PDF-1.4 mau to khai", name=f"to-khai-{i + 1}.pdf"),
+            order=i,
+        )
+
+
+def test_start_page_offers_the_form_templates_for_download(client, ward):
+    procedure = ProcedureFactory(name="Đăng ký kết hôn")
+    RequiredDocumentFactory(procedure=procedure, name="Tờ khai đăng ký kết hôn")
+    _with_form_templates(procedure, 2)
+    html = client.get(procedure.get_absolute_url()).content.decode()
+    assert "Mẫu đơn, tờ khai" in html and "Tờ khai đăng ký kết hôn" in html
+    for template in procedure.form_templates.all():
+        assert f'href="{template.file.url}" download>{template.title}</a>' in html
+    assert html.index("Tờ khai mẫu số 1") < html.index("Tờ khai mẫu số 2")
+
+
+def test_start_page_without_templates_has_no_empty_section(client, ward):
+    html = client.get(ProcedureFactory().get_absolute_url()).content.decode()
+    assert "Mẫu đơn, tờ khai" not in html
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_start_page_query_budget(client, ward, settings, django_assert_max_num_queries, n):
+    """On a page-cache miss, cold: the procedure with its field, its documents, its form
+    templates — 3 whatever their number."""
+    settings.PAGE_CACHE_SECONDS = 0
+    procedure = ProcedureFactory()
+    for i in range(n):
+        RequiredDocumentFactory(procedure=procedure, name=f"Giấy tờ {i}")
+    _with_form_templates(procedure, n)
+    from django.core.cache import cache
+
+    cache.clear()
+    WardProfile.load()
     with django_assert_max_num_queries(3):
-        client.get(p.get_absolute_url())
+        response = client.get(procedure.get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.decode().count("Tờ khai mẫu số") == n
 
 
 def test_closed_procedure_page_says_in_person_only(client, ward):

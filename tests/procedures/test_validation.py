@@ -223,6 +223,42 @@ def test_personal_data_never_in_urls(client, ward, procedure):
     assert "031090001234" not in response["Location"] and "0912" not in response["Location"]
 
 
+def test_personal_data_never_in_logs(client, ward, procedure, caplog):
+    """Every logger at DEBUG, through a refused step, a whole submission with its receipt
+    e-mail and disk failure, and tracking look-ups: no ID number, phone, name or e-mail
+    in any log record."""
+    import logging
+    from unittest import mock
+
+    from django.core import mail
+
+    from portal.models import Dossier
+    from portal.storage import private_storage
+
+    from .journey import fill_until_check, submit
+
+    caplog.set_level(logging.DEBUG)
+    # Refused: the ID number's year does not match the date of birth.
+    client.post(step_url(procedure, "nguoi-nop"), applicant_data(birth_date="17/05/1991"))
+    # A disk failure while staging is logged (with its traceback); the journey stops at
+    # the documents step, which shows the error instead of moving on.
+    with mock.patch.object(private_storage, "save", side_effect=OSError("disk full")):
+        with pytest.raises(AssertionError):
+            fill_until_check(client, procedure)
+    submit(client, procedure)
+    dossier = Dossier.objects.get()
+    tracking = reverse("portal:tracking")
+    client.post(tracking, {"code": dossier.code, "phone": "0912 345 678"})
+    client.post(tracking, {"code": dossier.code, "phone": "0987 654 321"})
+    assert any("stage" in r.getMessage() for r in caplog.records)  # the guard saw logs
+    assert len(mail.outbox) <= 1
+    logged = "\n".join(
+        f"{r.getMessage()} {r.exc_text or ''} {getattr(r, 'request', '')}" for r in caplog.records
+    ).lower()
+    for secret in ["031090001234", "912345678", "912 345 678", "nguyễn văn an", "an@example.com"]:
+        assert secret not in logged, secret
+
+
 def test_submission_views_hide_post_data_from_error_reports(rf, ward, procedure):
     from portal import submission
 
