@@ -66,6 +66,24 @@ def cached_value(key_parts, compute, timeout=None):
     return value
 
 
+_held = {}
+
+
+def per_process(name, load, *key):
+    """`load()`'s result, kept in this process while public content is unchanged.
+
+    For small sets that many requests read whole (the people, organs and procedures the
+    site search matches in Python): one cache read instead of queries. A save of public
+    content bumps the version, so an edit shows at once, in every process when the cache
+    is shared; `key` adds what else the result depends on (today's date, say).
+    """
+    stamp = (version(), *key)
+    held = _held.get(name)
+    if held is None or held[0] != stamp:
+        held = _held[name] = (stamp, load())
+    return held[1]
+
+
 def _seconds_until_next_change(current_version):
     key = SCHEDULE_KEY.format(version=current_version)
     moment = cache.get(key)

@@ -21,7 +21,9 @@ best first; the page merges them by score, then date (newest first; undated refe
 pages such as a procedure or a person before dated news of equal score). Matching ignores case and
 Vietnamese diacritics: compare `query.terms` against a column filled with
 `anphong.text.fold()` on save (see congress/search.py for a complete example,
-including the PostgreSQL trigram index).
+including the PostgreSQL trigram index). A small set (procedures, organs, people: a few
+hundred rows) may instead be read whole once per process with
+`anphong.pagecache.per_process()` and matched in Python with `starts_words()`.
 """
 
 import re
@@ -103,6 +105,19 @@ def index_text(*parts):
     """
     words = re.split(r"[^\w]+", fold(" ".join(str(p or "") for p in parts)))
     return " " + " ".join(w for w in words if w) + " "
+
+
+def starts_words(folded, terms):
+    """Every folded term starts a word of `folded` (start of the text or after a space):
+    in Python, what `column LIKE 'term%' OR column LIKE '% term%'` asks a database."""
+    padded = " " + folded
+    return all(" " + term in padded for term in terms)
+
+
+def best_first(found, limit):
+    """The `limit` best of (score, row) pairs; equal scores keep the order read."""
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return found[:limit]
 
 
 def register(provider_class):

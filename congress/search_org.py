@@ -1,48 +1,68 @@
 """Search providers for people and organs, found by name (issue 4), diacritics ignored.
 
 `Person.search_name` and `Organ.search_name` hold the folded name ("le khac nguyen anh"),
-filled on save. Every word typed must start a word of the name: at the start of the
-column or after a space, two LIKE patterns that the trigram GIN indexes of migration
-0004 serve on PostgreSQL. Hits carry public data only: a person's posts (never their
-phone or e-mail, published or not), an organ's functions.
+filled on save. Every word typed must start a word of the name. Hits carry public data
+only: a person's posts (never their phone or e-mail, published or not), an organ's
+functions.
+
+A ward has a few dozen organs and a few hundred people over its terms: each process
+reads the public ones once while public content is unchanged (`pagecache.per_process`,
+and for people the day too: a post becomes public on its start date) and matches the
+names in Python, so a search asks the database nothing for them.
 """
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from anphong import search
+from anphong import pagecache, search
 from anphong.db import BinarySort
 
 from .models import Appointment, Organ, Person
 
 
-def name_matches(field, query):
-    """Every folded word of `query` starts a word of the folded `field`."""
-    condition = Q()
-    for term in query.terms:
-        condition &= Q(**{f"{field}__startswith": term}) | Q(**{f"{field}__contains": " " + term})
-    return condition
-
-
-def name_score(field, query, *, exact, phrase, words):
-    """Whole name typed > the words in order > every word somewhere in the name."""
+def name_score(folded_name, query, *, exact, phrase, words):
+    """Whole name typed > the words in order > every word somewhere in the name; None
+    when a word typed starts no word of the name."""
+    if not search.starts_words(folded_name, query.terms):
+        return None
     typed = " ".join(query.terms)
-    return Case(
-        When(**{field: typed}, then=Value(exact)),
-        When(
-            Q(**{f"{field}__startswith": typed}) | Q(**{f"{field}__contains": " " + typed}),
-            then=Value(phrase),
-        ),
-        default=Value(words),
-        output_field=IntegerField(),
-    )
+    if folded_name == typed:
+        return exact
+    return phrase if search.starts_words(folded_name, [typed]) else words
 
 
 def started_appointments(today):
     """Posts already begun on `today` (current or past): a future post is not public yet."""
     return Appointment.objects.filter(start_date__lte=today, term__start_date__lte=today)
+
+
+def _people_with_posts(today):
+    """Everyone with a post begun by `today`, in name order, with those posts."""
+    posts = started_appointments(today)
+    return list(
+        Person.objects.filter(Exists(posts.filter(person=OuterRef("pk"))))
+        .only("full_name", "slug", "search_name")
+        .order_by(BinarySort("name_sort_key").asc(), "pk")
+        .prefetch_related(
+            Prefetch(
+                "appointments",
+                queryset=posts.select_related("organ", "term").order_by(
+                    "rank", "organ__order", "-start_date", "pk"
+                ),
+                to_attr="public_posts",
+            )
+        )
+    )
+
+
+def _active_organs():
+    return list(
+        Organ.objects.active()
+        .only("name", "name_en", "slug", "functions", "functions_en", "search_name")
+        .order_by("order", BinarySort("name_sort_key").asc(), "pk")
+    )
 
 
 class PersonSearch(search.Provider):
@@ -51,24 +71,12 @@ class PersonSearch(search.Provider):
 
     def search(self, query, limit):
         today = timezone.localdate()
-        posts = started_appointments(today)
-        rows = (
-            Person.objects.filter(Exists(posts.filter(person=OuterRef("pk"))))
-            .filter(name_matches("search_name", query))
-            .annotate(score=name_score("search_name", query, exact=100, phrase=95, words=85))
-            .only("full_name", "slug")
-            .order_by("-score", BinarySort("name_sort_key").asc(), "pk")
-            # The posts of the people shown (one more query, only when someone matched).
-            .prefetch_related(
-                Prefetch(
-                    "appointments",
-                    queryset=posts.select_related("organ", "term").order_by(
-                        "rank", "organ__order", "-start_date", "pk"
-                    ),
-                    to_attr="public_posts",
-                )
-            )[:limit]
-        )
+        people = pagecache.per_process("search:people", lambda: _people_with_posts(today), today)
+        found = []
+        for person in people:
+            score = name_score(person.search_name, query, exact=100, phrase=95, words=85)
+            if score is not None:
+                found.append((score, person))
         return [
             search.Hit(
                 title=person.full_name,
@@ -76,9 +84,9 @@ class PersonSearch(search.Provider):
                 text=self._posts_text(person.public_posts, today),
                 terms=query.terms,
                 kind=self.kind,
-                score=person.score,
+                score=score,
             )
-            for person in rows
+            for score, person in search.best_first(found, limit)
         ]
 
     @staticmethod
@@ -99,13 +107,11 @@ class OrganSearch(search.Provider):
     label = _("Cơ quan, tổ chức")
 
     def search(self, query, limit):
-        rows = (
-            Organ.objects.active()
-            .filter(name_matches("search_name", query))
-            .annotate(score=name_score("search_name", query, exact=100, phrase=90, words=75))
-            .only("name", "name_en", "slug", "functions", "functions_en")
-            .order_by("-score", "order", BinarySort("name_sort_key").asc(), "pk")[:limit]
-        )
+        found = []
+        for organ in pagecache.per_process("search:organs", _active_organs):
+            score = name_score(organ.search_name, query, exact=100, phrase=90, words=75)
+            if score is not None:
+                found.append((score, organ))
         return [
             search.Hit(
                 title=organ.name_i18n,
@@ -113,9 +119,9 @@ class OrganSearch(search.Provider):
                 text=" ".join(organ.functions_paragraphs()[:1]),
                 terms=query.terms,
                 kind=self.kind,
-                score=organ.score,
+                score=score,
             )
-            for organ in rows
+            for score, organ in search.best_first(found, limit)
         ]
 
 

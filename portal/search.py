@@ -5,22 +5,30 @@ catalogue's own search (`ProcedureQuerySet.search`) reads as one folded phrase. 
 search asks for every word typed, each at the start of a word of that column (start of
 the column or after a space), like the other providers; a code typed whole ("1.001193")
 matches the code exactly. Only published procedures are found (`published()`, the one
-rule of the catalogue, its pages and sitemap). On PostgreSQL the trigram GIN index of
-migration 0010 serves these LIKE patterns.
+rule of the catalogue, its pages and sitemap).
+
+A ward's catalogue is a few hundred procedures: each process reads the published ones
+once while public content is unchanged (`pagecache.per_process`; an edit of a
+procedure bumps the version) and matches them in Python. A search then costs no query,
+where one LIKE query with its ranking cost more in Django than in the database.
 """
 
-from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from anphong import search
+from anphong import pagecache, search
 from anphong.db import BinarySort
 from anphong.text import fold
 
 from .models import Procedure
 
 
-def _word_start(term):
-    return Q(search_text__startswith=term) | Q(search_text__contains=" " + term)
+def _published():
+    """The published procedures in catalogue order, with what a hit shows."""
+    return list(
+        Procedure.objects.published()
+        .only("code", "name", "slug", "summary", "search_text")
+        .order_by(BinarySort("sort_key").asc(), "pk")
+    )
 
 
 class ProcedureSearch(search.Provider):
@@ -29,43 +37,36 @@ class ProcedureSearch(search.Provider):
 
     def search(self, query, limit):
         typed = " ".join(query.terms)
-        every_word = Q()
-        for term in query.terms:
-            every_word &= _word_start(term)
-        code = Q(code__iexact=query.text)
-        score = Case(
-            When(code, then=Value(100)),
-            # search_text begins with the folded name: the name starts with what was typed.
-            When(search_text__startswith=typed, then=Value(100)),
-            When(search_text__contains=" " + typed, then=Value(75)),
-            default=Value(55),
-            output_field=IntegerField(),
-        )
-        rows = (
-            Procedure.objects.published()
-            .filter(every_word | code)
-            .annotate(score=score)
-            .only("name", "slug", "summary")
-            .order_by("-score", BinarySort("sort_key").asc(), "pk")[:limit]
-        )
-        hits = []
-        for procedure in rows:
-            score = procedure.score
-            # The column cannot tell the name from the summary; the loaded name can.
-            if score < 100 and " " + typed in " " + fold(procedure.name):
+        code = query.text.casefold()
+        found = []
+        for procedure in pagecache.per_process("search:procedures", _published):
+            if procedure.code.casefold() == code:
                 score = 100
-            hits.append(
-                search.Hit(
-                    title=procedure.name,
-                    url=procedure.get_absolute_url(),
-                    text=procedure.summary,
-                    terms=query.terms,
-                    kind=self.kind,
-                    score=score,
-                )
+            elif not search.starts_words(procedure.search_text, query.terms):
+                continue
+            # search_text begins with the folded name: the name starts with what was
+            # typed; it cannot tell the name from the summary, the name itself can.
+            elif procedure.search_text.startswith(typed) or search.starts_words(
+                fold(procedure.name), [typed]
+            ):
+                score = 100
+            elif search.starts_words(procedure.search_text, [typed]):
+                score = 75
+            else:
+                score = 55
+            found.append((score, procedure))
+        # At equal scores, catalogue order (the order read).
+        return [
+            search.Hit(
+                title=procedure.name,
+                url=procedure.get_absolute_url(),
+                text=procedure.summary,
+                terms=query.terms,
+                kind=self.kind,
+                score=score,
             )
-        hits.sort(key=lambda hit: hit.score, reverse=True)  # stable: catalogue order kept
-        return hits
+            for score, procedure in search.best_first(found, limit)
+        ]
 
 
 def register():

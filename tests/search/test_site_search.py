@@ -184,9 +184,10 @@ def test_nothing_found_still_says_so(client, demo):
 def test_query_budget_is_constant_in_the_number_of_hits(
     client, ward, django_assert_max_num_queries
 ):
-    """≤ 8 queries: one per provider (documents, procedures, organs, people; two for
-    articles: ranked keys, then rows), one for the posts of the people shown and one for
-    the next scheduled publication (the results' cache timeout), whatever the hits."""
+    """≤ 8 queries with nothing cached: two for articles (ranked keys, then rows), one
+    for documents, one each to read the procedures, the organs and the people with their
+    posts (two; kept in the process afterwards, see below) and one for the next
+    scheduled publication (the results' cache timeout), whatever the hits."""
     from django.core.cache import cache
 
     from tests.news.factories import ArticleFactory
@@ -214,6 +215,57 @@ def test_query_budget_is_constant_in_the_number_of_hits(
     many_queries, many_hits = measure()
     assert many_hits > few_hits
     assert few_queries == many_queries
+
+
+SMALL_SET_TABLES = ("portal_procedure", "congress_person", "congress_organ", "congress_appointment")
+
+
+@override_settings(PAGE_CACHE_SECONDS=0, SEARCH_CACHE_SECONDS=0)
+def test_small_sets_are_read_once_while_nothing_public_changes(client, ward):
+    """Procedures, organs and people are read once per process and matched in Python: a
+    later search asks the database only for articles and documents, and an edit (which
+    bumps the page-cache version) is seen by the very next search."""
+    from django.test.utils import CaptureQueriesContext
+
+    person = PersonFactory(full_name="Lê Văn Hòa")
+    AppointmentFactory(person=person)
+    OrganFactory(name="Chi hội Hòa Bình")
+    procedure = ProcedureFactory(name="Hòa giải ở cơ sở")
+    first = {h.kind for h in _hits(client, "hoa")[0]}
+    assert {"person", "organ", "procedure"} <= first
+
+    with CaptureQueriesContext(connection) as ctx:
+        hits, _response = _hits(client, "hoa binh")
+    assert [h.title for h in hits if h.kind == "organ"] == ["Chi hội Hòa Bình"]
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert not [table for table in SMALL_SET_TABLES if table in sql]
+    assert len(ctx.captured_queries) <= 3  # articles: keys (then rows if any); documents
+
+    procedure.is_published = False
+    procedure.save()
+    person.full_name = "Lê Văn Hòa Thuận"
+    person.save()
+    hits, _response = _hits(client, "hoa")
+    assert [h.title for h in hits if h.kind == "procedure"] == []
+    assert [h.title for h in hits if h.kind == "person"] == ["Lê Văn Hòa Thuận"]
+
+
+@override_settings(PAGE_CACHE_SECONDS=0, SEARCH_CACHE_SECONDS=0)
+def test_a_post_starting_tomorrow_makes_its_holder_searchable_tomorrow(client, ward):
+    """People are kept per day as well: nobody saves anything when a post begins."""
+    import time_machine
+
+    today = timezone.localdate()
+    AppointmentFactory(
+        person=PersonFactory(full_name="Đỗ Ngày Mai"),
+        start_date=today + datetime.timedelta(days=1),
+    )
+    assert _titles(client, "do ngay mai", kind="person") == []
+    noon = timezone.make_aware(
+        datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time(12))
+    )
+    with time_machine.travel(noon, tick=False):
+        assert _titles(client, "do ngay mai", kind="person") == ["Đỗ Ngày Mai"]
 
 
 @pytest.mark.postgres_only
