@@ -186,7 +186,12 @@ def _fold_char(ch):
 
 
 def _fold_map(text):
-    """Fold `text` char by char, keeping for each folded char the index it came from."""
+    """Fold `text` char by char, keeping for each folded char the index it came from
+    (None when every char folds to exactly one: the indexes are the same)."""
+    parts = list(map(_fold_char, text))
+    folded = "".join(parts)
+    if len(folded) == len(text) and "" not in parts:  # NFC Vietnamese: the usual case
+        return folded, None
     folded, origin = [], []
     for i, ch in enumerate(text):
         for f in _fold_char(ch):
@@ -204,8 +209,10 @@ def snippet(text, terms, *, width=220):
     spans = []
     for term in terms:
         for m in re.finditer(re.escape(term), folded):
-            start, end = origin[m.start()], origin[m.end() - 1] + 1
-            spans.append((start, end))
+            if origin is None:
+                spans.append(m.span())
+            else:
+                spans.append((origin[m.start()], origin[m.end() - 1] + 1))
     first = min((s for s, _ in spans), default=0)
     begin = max(0, first - width // 3)
     if begin:

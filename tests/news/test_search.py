@@ -93,6 +93,19 @@ def test_snippet_helper_maps_folded_positions_back():
     assert "<mark>Nguyên</mark> <mark>Anh</mark>" in html
 
 
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # A decomposed "ê" + tone: two chars fold to one, positions shift.
+        ("Ông Lê Khắc Nguye\u0302\u0303n Anh", "<mark>Nguye\u0302\u0303n</mark> <mark>Anh</mark>"),
+        # "ß" folds to two chars ("ss"): positions shift the other way.
+        ("Straße Nguyên Anh", "<mark>Nguyên</mark> <mark>Anh</mark>"),
+    ],
+)
+def test_snippet_maps_positions_back_when_folding_changes_the_length(text, marked):
+    assert marked in search.snippet(text, ("nguyen", "anh"))
+
+
 def test_snippet_escapes_html():
     assert "&lt;script&gt;" in search.snippet("<script> đại hội", ("dai",))
 
