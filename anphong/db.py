@@ -23,6 +23,16 @@ class BinarySort(Func):
         )
 
 
+def choice_label(choices, value):
+    """What `get_FOO_display()` shows for `value` of a `choices` enum, at the cost of one
+    translation: Django's method translates every label of the field on each call (it
+    builds a dict of all the choices), which a list of 20 rows repeats 20 times."""
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
+
+
 def trigram_indexes(*indexes):
     """A migration operation adding pg_trgm GIN indexes, (name, table, column) each.
 

@@ -5,14 +5,15 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from anphong.db import choice_label
 from anphong.search import index_text
 from anphong.text import nfc, unique_slug
 
 from ..constants import DocumentType
+from ..urlcache import slug_url
 
 
 def validate_pdf(file):
@@ -146,14 +147,18 @@ class Document(models.Model):
         return result
 
     def get_absolute_url(self):  # noqa: DJ012 - after the save helpers it uses
-        return reverse("congress:document_detail", kwargs={"slug": self.slug})
+        return slug_url("congress:document_detail", self.slug)
+
+    @property
+    def type_label(self):
+        return choice_label(DocumentType, self.doc_type)
 
     @property
     def title(self):
-        return f"{self.get_doc_type_display()} số {self.number}"
+        return f"{self.type_label} số {self.number}"
 
     def get_download_url(self):
-        return reverse("congress:document_download", kwargs={"slug": self.slug})
+        return slug_url("congress:document_download", self.slug)
 
     @property
     def download_filename(self):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from anphong.db import BinarySort
+from anphong.db import BinarySort, choice_label
 from anphong.text import fold, nfc, sort_key, unique_slug
 
 from ..constants import DocumentForm, FileType, QuestionKind, ServiceLevel
@@ -126,6 +126,10 @@ class Procedure(models.Model):
     def get_absolute_url(self):
         # reverse() once per language, then the slug (20 links on a catalogue page).
         return _detail_url_pattern(get_language()).replace(_SLUG_PLACEHOLDER, self.slug)
+
+    @property
+    def service_level_label(self):
+        return choice_label(ServiceLevel, self.service_level)
 
     @property
     def is_same_day(self):
