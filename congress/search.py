@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from anphong import search
 
 from .models import Article, Document
+from .urlcache import slug_url
 
 CANDIDATES = 200
 
@@ -38,36 +39,30 @@ class ArticleSearch(search.Provider):
         # Rank a bounded candidate set, not every match: the newest CANDIDATES (200)
         # matches, scored in the same walk down the date index (a common word such as
         # "phuong" then costs that short walk instead of ranking 100 000 rows; a rare one
-        # is found through the trigram index). Only their keys and scores leave the
-        # database; the rows of the hits kept are read afterwards by primary key. A title
-        # match older than the newest 200 text matches is not ranked (adding words to
-        # the query finds it).
+        # is found through the trigram index). The walk brings the few short columns a
+        # hit shows as plain tuples (no model rows; the body stays in the database), so
+        # one query serves the page. A title match older than the newest 200 text
+        # matches is not ranked (adding words to the query finds it).
         candidates = list(
             Article.objects.published()
             .filter(_all_words("search_text", query))
             .annotate(score=score)
             .order_by("-published_at", "-id")
-            .values_list("pk", "score")[:CANDIDATES]
+            .values_list("score", "title", "slug", "summary", "published_at")[:CANDIDATES]
         )
         # Python's sort is stable: equal scores keep the newest-first order of the walk.
-        candidates.sort(key=lambda row: row[1], reverse=True)
-        best = candidates[:limit]
-        rows = Article.objects.filter(pk__in=[pk for pk, _score in best]).only(
-            "title", "slug", "summary", "published_at"
-        )
-        by_pk = {a.pk: a for a in rows}
+        candidates.sort(key=lambda row: row[0], reverse=True)
         return [
             search.Hit(
-                title=a.title,
-                url=a.get_absolute_url(),
-                text=a.summary,
+                title=title,
+                url=slug_url("congress:article_detail", slug),
+                text=summary,
                 terms=query.terms,
                 kind=self.kind,
                 score=score,
-                date=a.published_at,
+                date=published_at,
             )
-            for pk, score in best
-            if (a := by_pk.get(pk)) is not None
+            for score, title, slug, summary, published_at in candidates[:limit]
         ]
 
 

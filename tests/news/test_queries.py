@@ -96,10 +96,10 @@ def test_documents_list_budget(client, warm, django_assert_max_num_queries):
 
 @override_settings(PAGE_CACHE_SECONDS=0)
 def test_search_budget(client, warm, django_assert_max_num_queries):
-    """Search: one query per provider (documents, procedures, organs, people; two for
-    articles: the ranked keys, then the rows shown), the posts of the people shown and
-    the next scheduled publication (how long the results may be cached), whatever the
-    hit count."""
+    """Search with nothing cached: one query for articles (the ranked candidates with
+    what a hit shows), one for documents, one each to read the procedures, the organs
+    and the people with their posts (two), and the next scheduled publication (how long
+    the results may be cached), whatever the hit count."""
     for _ in range(12):
         ArticleFactory(title="Đại hội chi bộ")
     _budget(client, reverse("search") + "?q=dai+hoi", 7, django_assert_max_num_queries)

@@ -184,8 +184,8 @@ def test_nothing_found_still_says_so(client, demo):
 def test_query_budget_is_constant_in_the_number_of_hits(
     client, ward, django_assert_max_num_queries
 ):
-    """≤ 8 queries with nothing cached: two for articles (ranked keys, then rows), one
-    for documents, one each to read the procedures, the organs and the people with their
+    """≤ 7 queries with nothing cached: one for articles (the ranked candidates with what
+    a hit shows), one for documents, one each to read the procedures, the organs and the people with their
     posts (two; kept in the process afterwards, see below) and one for the next
     scheduled publication (the results' cache timeout), whatever the hits."""
     from django.core.cache import cache
@@ -195,7 +195,7 @@ def test_query_budget_is_constant_in_the_number_of_hits(
     def measure():
         cache.clear()
         WardProfile.load()
-        with django_assert_max_num_queries(8) as ctx:
+        with django_assert_max_num_queries(7) as ctx:
             response = client.get(reverse("search"), {"q": "hoa"})
         assert response.status_code == 200
         sql = " ".join(q["sql"] for q in ctx.captured_queries)
@@ -239,7 +239,7 @@ def test_small_sets_are_read_once_while_nothing_public_changes(client, ward):
     assert [h.title for h in hits if h.kind == "organ"] == ["Chi hội Hòa Bình"]
     sql = " ".join(q["sql"] for q in ctx.captured_queries)
     assert not [table for table in SMALL_SET_TABLES if table in sql]
-    assert len(ctx.captured_queries) <= 3  # articles: keys (then rows if any); documents
+    assert len(ctx.captured_queries) == 2  # articles, documents
 
     procedure.is_published = False
     procedure.save()
