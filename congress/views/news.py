@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 
 from anphong.pagecache import cache_public_page
@@ -48,7 +49,8 @@ def article_detail(request, slug):
         {
             "article": article,
             "gallery": article.gallery,
-            "neighbours": selectors.cached_neighbours(article),
+            # Read only when the template's cached pager and aside are not in the cache.
+            "neighbours": SimpleLazyObject(lambda: selectors.cached_neighbours(article)),
             "is_preview": preview and not article.is_public,
             "image_sizes": settings.NEWS_IMAGE_SIZES,
             "site_base": base,

@@ -74,6 +74,30 @@ def test_previous_next_and_related(client, ward):
     assert context["neighbours"].related == [old]
 
 
+def test_cached_pager_and_related_follow_every_edit(client, ward):
+    """The pager and the related list are a {% cache %} fragment under the page-cache
+    version: a new article and a retitled one show in them on the next request."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    old = ArticleFactory(title="Bài cũ", published_at=now - timedelta(days=3))
+    mid = ArticleFactory(
+        title="Bài giữa", category=old.category, published_at=now - timedelta(days=2)
+    )
+    html = client.get(mid.get_absolute_url()).content.decode()
+    assert "Bài cũ" in html and "Bài mới hơn" not in html
+    ArticleFactory(
+        title="Bài vừa đăng", category=old.category, published_at=now - timedelta(days=1)
+    )
+    old.title = "Bài cũ đã sửa tên"
+    old.save()
+    html = client.get(mid.get_absolute_url()).content.decode()
+    assert "Bài vừa đăng" in html and "Bài mới hơn" in html
+    assert "Bài cũ đã sửa tên" in html
+
+
 @override_settings(NEWS_PAGE_SIZE=3)
 def test_list_pages_newest_first_and_404_past_the_end(client, ward):
     from datetime import timedelta
