@@ -184,10 +184,11 @@ def test_nothing_found_still_says_so(client, demo):
 def test_query_budget_is_constant_in_the_number_of_hits(
     client, ward, django_assert_max_num_queries
 ):
-    """≤ 7 queries with nothing cached: one for articles (the ranked candidates with what
-    a hit shows), one for documents, one each to read the procedures, the organs and the people with their
-    posts (two; kept in the process afterwards, see below) and one for the next
-    scheduled publication (the results' cache timeout), whatever the hits."""
+    """≤ 7 queries with nothing cached: one for articles (the ranked candidates with
+    what a hit shows), one for documents, one each to read the procedures, the organs
+    and the people with their posts (two; kept in the process afterwards, see below)
+    and one for the next scheduled publication (the results' cache timeout), whatever
+    the hits."""
     from django.core.cache import cache
 
     from tests.news.factories import ArticleFactory
