@@ -67,21 +67,28 @@ def cached_value(key_parts, compute, timeout=None):
 
 
 _held = {}
+# How long a process keeps such a set without looking again even if the version did not
+# change. With a cache shared by every process (Redis) a save shows at once; with
+# per-process caches (locmem under several workers) a save bumps only its own process's
+# version, and the others catch up within this time, as their cached pages do.
+PER_PROCESS_SECONDS = 60
 
 
 def per_process(name, load, *key):
     """`load()`'s result, kept in this process while public content is unchanged.
 
-    For small sets that many requests read whole (the people, organs and procedures the
-    site search matches in Python): one cache read instead of queries. A save of public
-    content bumps the version, so an edit shows at once, in every process when the cache
-    is shared; `key` adds what else the result depends on (today's date, say).
+    For small sets that many requests read whole (the ward's profile; the people, organs
+    and procedures the site search matches in Python): one cache read instead of
+    queries. A save of public content bumps the version, so an edit shows at once, in
+    every process when the cache is shared, and within PER_PROCESS_SECONDS otherwise;
+    `key` adds what else the result depends on (today's date, say).
     """
     stamp = (version(), *key)
+    now = time.time()
     held = _held.get(name)
-    if held is None or held[0] != stamp:
-        held = _held[name] = (stamp, load())
-    return held[1]
+    if held is None or held[0] != stamp or not 0 <= now - held[1] < PER_PROCESS_SECONDS:
+        held = _held[name] = (stamp, now, load())
+    return held[2]
 
 
 def _seconds_until_next_change(current_version):

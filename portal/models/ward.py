@@ -59,25 +59,22 @@ class WardProfile(models.Model):
         super().save(*args, **kwargs)
         cache.delete(WARD_PROFILE_CACHE_KEY)
 
-    # (page-cache version, profile): every page shows the ward's name, so each process
-    # keeps the profile while public content is unchanged (a save bumps the version).
-    _memo = (None, None)
-
     @classmethod
     def load(cls):
-        """Return the one profile: from this process while nothing public changed, else
-        from the cache, else from the database."""
-        current = pagecache.version()
-        if cls._memo[0] == current:
-            return cls._memo[1]
+        """Return the one profile. Every page shows the ward's name, so each process keeps
+        it while public content is unchanged (`pagecache.per_process`; a save bumps the
+        version), reading it from the cache, else from the database."""
+        return pagecache.per_process("ward_profile", cls._read)
+
+    @classmethod
+    def _read(cls):
         profile = cache.get(WARD_PROFILE_CACHE_KEY)
         if profile is None:
             profile = cls.objects.prefetch_related("predecessors").filter(pk=1).first()
             if profile is None:
                 profile = cls(pk=1)
                 profile._prefetched_objects_cache = {"predecessors": PredecessorWard.objects.none()}
-            cache.set(WARD_PROFILE_CACHE_KEY, profile, 300)
-        cls._memo = (current, profile)
+            cache.set(WARD_PROFILE_CACHE_KEY, profile, pagecache.PER_PROCESS_SECONDS)
         return profile
 
     def introduction_paragraphs(self):

@@ -1,0 +1,47 @@
+"""pagecache.per_process: kept per process until public content changes or a minute passes."""
+
+from datetime import timedelta
+
+import time_machine
+from django.utils import timezone
+
+from anphong import pagecache
+
+
+def _counter():
+    loads = []
+
+    def load():
+        loads.append(1)
+        return len(loads)
+
+    return load
+
+
+def test_kept_while_the_version_and_key_are_unchanged():
+    load = _counter()
+    assert pagecache.per_process("test:kept", load) == 1
+    assert pagecache.per_process("test:kept", load) == 1
+    assert pagecache.per_process("test:kept", load, "other day") == 2  # the key changed
+
+
+def test_reloaded_when_public_content_changes():
+    load = _counter()
+    assert pagecache.per_process("test:version", load) == 1
+    pagecache.bump_version()
+    assert pagecache.per_process("test:version", load) == 2
+
+
+def test_reloaded_after_a_minute_even_if_no_save_reached_this_process():
+    """With per-process caches (locmem, several workers) another worker's save does not
+    bump this process's version: the set is read again within PER_PROCESS_SECONDS."""
+    load = _counter()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert pagecache.per_process("test:age", load) == 1
+    with time_machine.travel(start + timedelta(seconds=30), tick=False):
+        assert pagecache.per_process("test:age", load) == 1
+    with time_machine.travel(
+        start + timedelta(seconds=pagecache.PER_PROCESS_SECONDS + 1), tick=False
+    ):
+        assert pagecache.per_process("test:age", load) == 2
