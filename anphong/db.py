@@ -60,6 +60,20 @@ def trigram_indexes(*indexes):
     return migrations.RunPython(create, drop, elidable=False)
 
 
+def attach_related(instance, relation, /, **columns):
+    """Set `instance.<relation>` to its related row, built from columns `instance` already
+    holds as annotations: what select_related would give for those columns (BakedQuery
+    rows cannot use select_related). `columns` maps each related field to its annotation:
+
+        attach_related(article, "category", name="category_name", slug="category_slug")
+    """
+    field = instance._meta.get_field(relation)
+    model = field.related_model
+    names = [model._meta.pk.attname, *columns]
+    values = [getattr(instance, field.attname), *(getattr(instance, a) for a in columns.values())]
+    setattr(instance, relation, model.from_db(instance._state.db, names, values))
+
+
 class BakedQuery:
     """A hot read whose SQL Django generates once per database, then reuses.
 

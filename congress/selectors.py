@@ -14,7 +14,7 @@ from django.db.models import F, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from anphong.db import BakedQuery
+from anphong.db import BakedQuery, attach_related
 from anphong.pagecache import cached_value, versioned_key
 from anphong.pagination import FastPage, parse_page_number  # noqa: F401 - re-exported
 
@@ -107,12 +107,7 @@ def article_for_display(slug, *, preview=False):
         found = _public_article(slug=slug, now=timezone.now())
         article = found[0] if found else None
         if article is not None:
-            # What select_related would give, for the two columns the page shows.
-            article.category = Category.from_db(
-                article._state.db,
-                ["id", "name", "slug"],
-                [article.category_id, article.category_name, article.category_slug],
-            )
+            attach_related(article, "category", name="category_name", slug="category_slug")
     if article is None:
         raise Http404("No such article")
     article.gallery = _gallery(article=article.pk)

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from anphong.db import BakedQuery
+from anphong.db import BakedQuery, attach_related
 from anphong.pagecache import cached_value
 from anphong.text import fold
 
@@ -123,12 +123,7 @@ class ProcedureDetailView(DetailView):
         if not found:
             raise Http404("No such procedure")
         procedure = found[0]
-        # What select_related would give, for the columns the page shows.
-        procedure.field = ProcedureField.from_db(
-            procedure._state.db,
-            ["id", "name", "slug"],
-            [procedure.field_id, procedure.field_name, procedure.field_slug],
-        )
+        attach_related(procedure, "field", name="field_name", slug="field_slug")
         return procedure
 
     def get_context_data(self, **kwargs):
