@@ -1,9 +1,11 @@
 """Database expressions shared by the apps."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import connections, models, router
 from django.db.models import Func
+from django.db.models.query import ModelIterable, ValuesListIterable
 
 
 class BinarySort(Func):
@@ -74,6 +76,19 @@ def attach_related(instance, relation, /, **columns):
     setattr(instance, relation, model.from_db(instance._state.db, names, values))
 
 
+@dataclass(frozen=True)
+class Compiled:
+    sql: str
+    params: tuple
+    slots: tuple
+    compiler: object
+    converters: dict | None  # None for model rows; {} for tuples without conversion
+
+    @property
+    def tuples(self):
+        return self.converters is not None
+
+
 class BakedQuery:
     """A hot read whose SQL Django generates once per database, then reuses.
 
@@ -81,8 +96,8 @@ class BakedQuery:
     article of a news page, 0.5 ms of Python against 0.3 ms in PostgreSQL. Like
     SQLAlchemy's compiled-query cache, this compiles the QuerySet once per database with
     marker values, notes where each marker lands among the SQL parameters, and then runs
-    the same SQL through `Manager.raw()` with the real values, adapted by the same model
-    field as the ORM would (a date-time is a string on SQLite, a timestamp on PostgreSQL).
+    the same SQL with the real values, adapted by the same model field as the ORM would
+    (a date-time is a string on SQLite, a timestamp on PostgreSQL).
 
         article_by_slug = BakedQuery(
             Article, lambda slug, now: Article.objects.published(now=now).filter(slug=slug),
@@ -90,10 +105,16 @@ class BakedQuery:
         )
         rows = article_by_slug(slug="bai-1", now=timezone.now())   # a list of Articles
 
-    `fields` maps each value to the model field it is compared with. `raw()` maps the
-    selected columns to fields by name, so a related row's columns come as annotations
-    (`annotate(category_name=F("category__name"))`), never through select_related, whose
-    columns would clash by name.
+    `fields` maps each value to the model field it is compared with. A model QuerySet
+    runs through `Manager.raw()`, which maps the selected columns to fields by name, so a
+    related row's columns come as annotations (`annotate(category_name=F("category__name"))`),
+    never through select_related, whose columns would clash by name. A `values_list()`
+    QuerySet gives tuples, converted as the ORM converts them.
+
+    A text value may also land inside a parameter, as in a LIKE pattern
+    (`search_text__contains=term` sends "%term%"): the real value, escaped for LIKE as the
+    lookup would escape it, then takes the marker's place. `statement()` gives the SQL
+    and the real parameters to embed the query in a larger statement (`fetch()` runs it).
     """
 
     def __init__(self, model, build, **fields):
@@ -116,26 +137,73 @@ class BakedQuery:
     def _adapt(self, name, value, connection):
         return self._field(name).get_db_prep_value(value, connection, prepared=False)
 
+    def _slot(self, param, adapted):
+        """Which value a compiled parameter carries: (name, marker) when the parameter
+        holds a text marker inside a longer string (a LIKE pattern), (name, None) when it
+        is the value itself, None for a constant of the query."""
+        for name, value in adapted.items():
+            if param == value:
+                return name, None
+        for name, value in adapted.items():
+            if isinstance(value, str) and isinstance(param, str) and value in param:
+                return name, value
+        return None
+
     def _compile(self, using):
         connection = connections[using]
         markers = {name: self._marker(name, i) for i, name in enumerate(self.fields)}
-        query = self.build(**markers).query
-        sql, params = query.get_compiler(using).as_sql()
-        if query.select_related or query.values_select:
+        queryset = self.build(**markers)
+        query = queryset.query
+        if query.select_related:
             raise ValueError("BakedQuery returns model rows: use annotate(), not select_related")
+        if queryset._iterable_class not in (ModelIterable, ValuesListIterable):
+            raise ValueError("BakedQuery runs a model QuerySet or a values_list() one")
+        compiler = query.get_compiler(using)
+        sql, params = compiler.as_sql()
         adapted = {name: self._adapt(name, value, connection) for name, value in markers.items()}
-        slots = [next((n for n, a in adapted.items() if p == a), None) for p in params]
-        if set(slots) - {None} != set(self.fields):
+        slots = tuple(self._slot(p, adapted) for p in params)
+        if {slot[0] for slot in slots if slot} != set(self.fields):
             raise ValueError("BakedQuery: a value does not reach the SQL as a parameter")
-        self._compiled[using] = (sql, tuple(params), tuple(slots))
+        converters = None
+        if queryset._iterable_class is ValuesListIterable:  # as compiler.results_iter()
+            converters = compiler.get_converters(
+                [column for column, _, _ in compiler.select[: compiler.col_count]]
+            )
+        self._compiled[using] = Compiled(sql, tuple(params), slots, compiler, converters)
         return self._compiled[using]
+
+    def statement(self, *, using=None, **values):
+        """(sql, params): the compiled SQL and the parameters for these values."""
+        using = using or router.db_for_read(self.model)
+        compiled = self._compiled.get(using) or self._compile(using)
+        connection = connections[using]
+        real = []
+        for param, slot in zip(compiled.params, compiled.slots, strict=True):
+            if slot is None:
+                real.append(param)
+                continue
+            name, marker = slot
+            value = self._adapt(name, values[name], connection)
+            if marker is not None:
+                value = param.replace(marker, connection.ops.prep_for_like_query(value))
+            real.append(value)
+        return compiled.sql, real
+
+    def fetch(self, sql, params, *, using=None):
+        """Run `sql` (this query's statement, or a statement wrapping it that selects the
+        same columns in the same order) and return tuples converted as the ORM would."""
+        using = using or router.db_for_read(self.model)
+        compiled = self._compiled.get(using) or self._compile(using)
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if compiled.converters:
+            rows = compiled.compiler.apply_converters(rows, compiled.converters)
+        return [tuple(row) for row in rows]
 
     def __call__(self, *, using=None, **values):
         using = using or router.db_for_read(self.model)
-        sql, params, slots = self._compiled.get(using) or self._compile(using)
-        connection = connections[using]
-        real = [
-            param if name is None else self._adapt(name, values[name], connection)
-            for param, name in zip(params, slots, strict=True)
-        ]
+        sql, real = self.statement(using=using, **values)
+        if self._compiled[using].tuples:
+            return self.fetch(sql, real, using=using)
         return list(self.model._default_manager.db_manager(using).raw(sql, real))

@@ -6,10 +6,16 @@ serve these LIKE patterns. The snippet comes from the sapo / trích yếu, which
 already loads: the (large) body never leaves the database for a results page.
 """
 
+from functools import cache
+
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anphong import search
+from anphong.db import BakedQuery
 
 from .models import Article, Document
 from .urlcache import slug_url
@@ -17,11 +23,54 @@ from .urlcache import slug_url
 CANDIDATES = 200
 
 
-def _all_words(field, query):
+def _all_words(field, words):
+    """Every word start in `field`: the LIKE patterns a trigram index serves."""
     condition = Q()
-    for prefix in query.word_prefixes():
-        condition &= Q(**{f"{field}__contains": prefix})
+    for word in words:
+        condition &= Q(**{f"{field}__contains": word})
     return condition
+
+
+def _holds(field, text):
+    """`text` occurs in `field`: a plain substring test (strpos / instr), cheaper than a
+    LIKE pattern for a score computed on rows already found."""
+    return GreaterThan(StrIndex(field, Value(text)), 0)
+
+
+def _word_names(count):
+    return [f"word{i}" for i in range(count)]
+
+
+def _values(query):
+    """The values of a compiled search: the phrase and each word start (" dai")."""
+    words = query.word_prefixes()
+    return {"phrase": query.phrase, **dict(zip(_word_names(len(words)), words, strict=True))}
+
+
+@cache
+def _article_candidates(count):
+    """The article search for `count` words, compiled once (anphong.db.BakedQuery):
+    building this query took Django longer than PostgreSQL took to run it."""
+
+    def build(now, phrase, **words):
+        words = [words[name] for name in _word_names(count)]
+        score = Case(
+            When(_holds("search_title", phrase), then=Value(100)),
+            When(Q(*[_holds("search_title", w) for w in words]), then=Value(80)),
+            When(_holds("search_text", phrase), then=Value(60)),
+            default=Value(40),
+            output_field=IntegerField(),
+        )
+        return (
+            Article.objects.published(now=now)
+            .filter(_all_words("search_text", words))
+            .annotate(score=score)
+            .order_by("-published_at", "-id")
+            .values_list("score", "title", "slug", "summary", "published_at", "id")[:CANDIDATES]
+        )
+
+    fields = {name: "search_text" for name in ["phrase", *_word_names(count)]}
+    return BakedQuery(Article, build, now="published_at", **fields)
 
 
 class ArticleSearch(search.Provider):
@@ -29,29 +78,20 @@ class ArticleSearch(search.Provider):
     label = _("Tin tức")
 
     def search(self, query, limit):
-        score = Case(
-            When(Q(search_title__contains=query.phrase), then=Value(100)),
-            When(_all_words("search_title", query), then=Value(80)),
-            When(Q(search_text__contains=query.phrase), then=Value(60)),
-            default=Value(40),
-            output_field=IntegerField(),
-        )
         # Rank a bounded candidate set, not every match: the newest CANDIDATES (200)
         # matches, scored in the same walk down the date index (a common word such as
         # "phuong" then costs that short walk instead of ranking 100 000 rows; a rare one
-        # is found through the trigram index). The walk brings the few short columns a
-        # hit shows as plain tuples (no model rows; the body stays in the database), so
-        # one query serves the page. A title match older than the newest 200 text
-        # matches is not ranked (adding words to the query finds it).
-        candidates = list(
-            Article.objects.published()
-            .filter(_all_words("search_text", query))
-            .annotate(score=score)
-            .order_by("-published_at", "-id")
-            .values_list("score", "title", "slug", "summary", "published_at")[:CANDIDATES]
+        # is found through the trigram index). The database ranks them too and sends
+        # only the `limit` best, as tuples of the few short columns a hit shows (the body
+        # stays in the database). A title match older than the newest 200 text matches
+        # is not ranked (adding words to the query finds it).
+        candidates = _article_candidates(len(query.terms))
+        sql, params = candidates.statement(now=timezone.now(), **_values(query))
+        # Columns: 1 score, 5 published_at, 6 id; equal scores keep the walk's order.
+        rows = candidates.fetch(
+            f"SELECT * FROM ({sql}) candidates ORDER BY 1 DESC, 5 DESC, 6 DESC LIMIT %s",  # noqa: S608
+            [*params, limit],
         )
-        # Python's sort is stable: equal scores keep the newest-first order of the walk.
-        candidates.sort(key=lambda row: row[0], reverse=True)
         return [
             search.Hit(
                 title=title,
@@ -62,8 +102,31 @@ class ArticleSearch(search.Provider):
                 score=score,
                 date=published_at,
             )
-            for score, title, slug, summary, published_at in candidates[:limit]
+            for score, title, slug, summary, published_at, _id in rows
         ]
+
+
+@cache
+def _document_matches(count):
+    """The document search for `count` words, compiled once."""
+
+    def build(phrase, **words):
+        words = [words[name] for name in _word_names(count)]
+        score = Case(
+            When(_holds("search_text", phrase), then=Value(70)),
+            default=Value(35),
+            output_field=IntegerField(),
+        )
+        return (
+            Document.objects.public()
+            .filter(_all_words("search_text", words))
+            .annotate(score=score)
+            .order_by("-score", "-issued_on", "-id")
+            .values_list("score", "doc_type", "number", "summary", "issued_on", "slug")
+        )
+
+    fields = {name: "search_text" for name in ["phrase", *_word_names(count)]}
+    return BakedQuery(Document, build, **fields)
 
 
 class DocumentSearch(search.Provider):
@@ -71,29 +134,20 @@ class DocumentSearch(search.Provider):
     label = _("Văn bản")
 
     def search(self, query, limit):
-        score = Case(
-            When(Q(search_text__contains=query.phrase), then=Value(70)),
-            default=Value(35),
-            output_field=IntegerField(),
-        )
-        rows = (
-            Document.objects.public()
-            .filter(_all_words("search_text", query))
-            .annotate(score=score)
-            .only("doc_type", "number", "summary", "issued_on", "slug")
-            .order_by("-score", "-issued_on", "-id")[:limit]
-        )
+        matches = _document_matches(len(query.terms))
+        sql, params = matches.statement(**_values(query))
+        rows = matches.fetch(f"{sql} LIMIT %s", [*params, limit])  # noqa: S608 - values are parameters
         return [
             search.Hit(
-                title=d.title,
-                url=d.get_absolute_url(),
-                text=d.summary,
+                title=Document.title_of(doc_type, number),
+                url=slug_url("congress:document_detail", slug),
+                text=summary,
                 terms=query.terms,
                 kind=self.kind,
-                score=d.score,
-                date=d.issued_on,
+                score=score,
+                date=issued_on,
             )
-            for d in rows
+            for score, doc_type, number, summary, issued_on, slug in rows
         ]
 
 

@@ -73,6 +73,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "anphong.context_processors.site",
             ],
+            # Tags of modules that are not apps: {% load search %} on the results page.
+            "libraries": {"search": "anphong.search_tags"},
         },
     },
 ]

@@ -75,3 +75,68 @@ def test_a_value_that_never_reaches_the_sql_is_refused():
     query = BakedQuery(Article, lambda slug: Article.objects.filter(slug="fixed"), slug="slug")
     with pytest.raises(ValueError, match="parameter"):
         query(slug="x")
+
+
+def _titles_containing():
+    return BakedQuery(
+        Article,
+        lambda word, now: (
+            Article.objects.published(now=now)
+            .filter(title__contains=word)
+            .order_by("-published_at", "-id")
+            .values_list("title", "published_at", "id")
+        ),
+        word="title",
+        now="published_at",
+    )
+
+
+def test_values_list_gives_tuples_converted_as_the_orm_does():
+    """A date-time comes back aware on both databases (a string on SQLite until the
+    field's converter parses it), exactly as values_list() gives it."""
+    now = timezone.now()
+    ArticleFactory(title="Đại hội Đảng bộ phường", published_at=now - timedelta(days=1))
+    ArticleFactory(title="Hội nghị cán bộ", published_at=now - timedelta(days=2))
+    query = _titles_containing()
+    rows = query(word="Đại hội", now=now)
+    orm = list(
+        Article.objects.published(now=now)
+        .filter(title__contains="Đại hội")
+        .order_by("-published_at", "-id")
+        .values_list("title", "published_at", "id")
+    )
+    assert rows == orm and len(rows) == 1
+    assert rows[0][1].tzinfo is not None
+
+
+def test_a_value_inside_a_like_pattern_is_escaped_as_the_lookup_escapes_it():
+    """`title__contains=word` sends "%word%": the real word replaces the marker, with
+    LIKE's wildcards escaped, so "5_%" matches only those characters."""
+    now = timezone.now()
+    ArticleFactory(title="Giảm 5_% hộ nghèo", published_at=now - timedelta(days=1))
+    ArticleFactory(title="Giảm 50% hộ nghèo", published_at=now - timedelta(days=1))
+    ArticleFactory(title="Giảm 5 ha đất", published_at=now - timedelta(days=1))
+    query = _titles_containing()
+    assert [row[0] for row in query(word="5_%", now=now)] == ["Giảm 5_% hộ nghèo"]
+    assert {row[0] for row in query(word="5", now=now)} == {
+        "Giảm 5_% hộ nghèo",
+        "Giảm 50% hộ nghèo",
+        "Giảm 5 ha đất",
+    }
+    assert query(word="hộ nghèo x", now=now) == []
+
+
+def test_statement_can_be_embedded_in_a_larger_one():
+    """statement() + fetch(): the search wraps its candidates to rank and limit them."""
+    now = timezone.now()
+    made = [
+        ArticleFactory(title=f"Tin số {days}", published_at=now - timedelta(days=days))
+        for days in range(1, 5)
+    ]
+    query = _titles_containing()
+    assert [row[2] for row in query(word="Tin", now=now)] == [a.pk for a in made]  # newest first
+    sql, params = query.statement(word="Tin", now=now)
+    wrapped = f"SELECT * FROM ({sql}) found ORDER BY 3 DESC LIMIT %s"  # noqa: S608
+    rows = query.fetch(wrapped, [*params, 2])
+    assert [row[2] for row in rows] == sorted((a.pk for a in made), reverse=True)[:2]
+    assert all(row[1].tzinfo is not None for row in rows)

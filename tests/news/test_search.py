@@ -1,10 +1,12 @@
 """Site search: diacritics and case ignored, ranked, snippets, pages, clear empty state."""
 
+import datetime
 import unicodedata
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from anphong import search
 from congress.models import Article
@@ -55,6 +57,44 @@ def test_same_results_whatever_the_case_and_diacritics(client, corpus, q):
 def test_title_matches_rank_above_text_matches(client, corpus):
     titles = _titles(client, "chuyen doi so")
     assert titles[0] == "Chuyển đổi số trong hành chính"
+
+
+def test_ranked_by_score_then_newest_first(client, ward):
+    """The database ranks the candidates: title phrase, every word in the title, phrase in
+    the text, words anywhere; equal scores newest first (then the later id)."""
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    made = {
+        "words old": ArticleFactory(title="Hội nghị đại biểu", published_at=now - 9 * day),
+        "anywhere": ArticleFactory(
+            title="Tin tức", summary="Hội trường đại học", published_at=now - day
+        ),
+        "phrase": ArticleFactory(title="Đại hội lần thứ I", published_at=now - 8 * day),
+        "text": ArticleFactory(
+            title="Tin vắn", summary="Chuẩn bị đại hội chi bộ", published_at=now - 2 * day
+        ),
+        "words new": ArticleFactory(title="Hội thảo đại biểu", published_at=now - 3 * day),
+    }
+    expected = ["phrase", "words new", "words old", "text", "anywhere"]
+    assert _titles(client, "dai hoi") == [made[key].title for key in expected]
+    hits = search.run(search.Query.parse("dai hoi"), limit=2)
+    assert [h.title for h in hits[0]] == [made[key].title for key in expected[:2]]
+    assert hits[1] is True  # more than the limit matched
+
+
+def test_an_underscore_typed_is_a_character_not_a_wildcard(client, ward):
+    """LIKE's "_" matches any character: the query's words are escaped for LIKE."""
+    ArticleFactory(title="Hồ sơ trực tuyến")
+    ArticleFactory(title="Mã ho_so trong hệ thống")
+    assert _titles(client, "ho_so") == ["Mã ho_so trong hệ thống"]
+
+
+def test_hit_date_is_the_local_day(client, ward):
+    """23:30 UTC is 06:30 the next morning in Hải Phòng (UTC+7)."""
+    at = datetime.datetime(2025, 10, 14, 23, 30, tzinfo=datetime.UTC)
+    ArticleFactory(title="Khai mạc Đại hội", published_at=at)
+    html = client.get(reverse("search"), {"q": "khai mac"}).content.decode()
+    assert '<time datetime="2025-10-15">15/10/2025</time>' in html
 
 
 def test_snippet_highlights_terms_in_the_original_spelling(client, corpus):
