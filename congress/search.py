@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anphong import search
-from anphong.db import BakedQuery
+from anphong.db import BakedQuery, choice_label
 
+from .constants import DocumentType
 from .models import Article, Document
 from .urlcache import slug_url
 
@@ -107,7 +108,7 @@ class ArticleSearch(search.Provider):
 
 
 @cache
-def _document_matches(count):
+def _document_candidates(count):
     """The document search for `count` words, compiled once."""
 
     def build(phrase, **words):
@@ -121,8 +122,10 @@ def _document_matches(count):
             Document.objects.public()
             .filter(_all_words("search_text", words))
             .annotate(score=score)
-            .order_by("-score", "-issued_on", "-id")
-            .values_list("score", "doc_type", "number", "summary", "issued_on", "slug")
+            .order_by("-issued_on", "-id")
+            .values_list("score", "doc_type", "number", "summary", "issued_on", "slug", "id")[
+                :CANDIDATES
+            ]
         )
 
     fields = {name: "search_text" for name in ["phrase", *_word_names(count)]}
@@ -134,21 +137,33 @@ class DocumentSearch(search.Provider):
     label = _("Văn bản")
 
     def search(self, query, limit):
-        matches = _document_matches(len(query.terms))
-        sql, params = matches.statement(**_values(query))
-        rows = matches.fetch(f"{sql} LIMIT %s", [*params, limit])  # noqa: S608 - values are parameters
-        return [
-            search.Hit(
-                title=Document.title_of(doc_type, number),
-                url=slug_url("congress:document_detail", slug),
-                text=summary,
-                terms=query.terms,
-                kind=self.kind,
-                score=score,
-                date=issued_on,
+        # As for articles: the newest CANDIDATES matches, ranked by the database (a word
+        # in every document, such as "phuong", costs a walk of 200 rows, not a sort of
+        # the whole register).
+        candidates = _document_candidates(len(query.terms))
+        sql, params = candidates.statement(**_values(query))
+        # Columns: 1 score, 5 issued_on, 7 id.
+        rows = candidates.fetch(
+            f"SELECT * FROM ({sql}) candidates ORDER BY 1 DESC, 5 DESC, 7 DESC LIMIT %s",  # noqa: S608
+            [*params, limit],
+        )
+        labels = {}  # a type's label is translated once per search, not once per hit
+        hits = []
+        for score, doc_type, number, summary, issued_on, slug, _id in rows:
+            if doc_type not in labels:
+                labels[doc_type] = choice_label(DocumentType, doc_type)
+            hits.append(
+                search.Hit(
+                    title=Document.title_of(labels[doc_type], number),
+                    url=slug_url("congress:document_detail", slug),
+                    text=summary,
+                    terms=query.terms,
+                    kind=self.kind,
+                    score=score,
+                    date=issued_on,
+                )
             )
-            for score, doc_type, number, summary, issued_on, slug in rows
-        ]
+        return hits
 
 
 def register():

@@ -155,12 +155,12 @@ class Document(models.Model):
 
     @property
     def title(self):
-        return self.title_of(self.doc_type, self.number)
+        return self.title_of(self.type_label, self.number)
 
     @staticmethod
-    def title_of(doc_type, number):
+    def title_of(type_label, number):
         """The title of a document of this type and number, without a model row."""
-        return f"{choice_label(DocumentType, doc_type)} số {number}"
+        return f"{type_label} số {number}"
 
     def get_download_url(self):
         return slug_url("congress:document_download", self.slug)

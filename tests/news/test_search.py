@@ -177,3 +177,60 @@ def test_postgres_uses_the_trigram_index(corpus):
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
     assert "congress_article_search_trgm" in plan
+
+
+@pytest.mark.postgres_only
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL storage")
+def test_postgres_keeps_searched_rows_uncompressed_up_to_8_kb(ward):
+    """Migration 0005: a search reads search_text several times per candidate row;
+    compressed, each read decompressed it again. A 3 KB row now stays as written."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)",
+            [["congress_article", "congress_document"]],
+        )
+        options = dict(cursor.fetchall())
+    assert options == {
+        "congress_article": ["toast_tuple_target=8160"],
+        "congress_document": ["toast_tuple_target=8160"],
+    }
+    article = ArticleFactory(body="<p>" + "Đại hội đại biểu Đảng bộ phường. " * 40 + "</p>")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_compression(search_text), pg_column_compression(body) "
+            "FROM congress_article WHERE id = %s",
+            [article.pk],
+        )
+        assert cursor.fetchone() == (None, None)
+
+
+@pytest.fixture
+def two_candidates(monkeypatch):
+    """Rank only the 2 newest matches (CANDIDATES is read when a query is compiled)."""
+    from congress import search as news_search
+
+    monkeypatch.setattr(news_search, "CANDIDATES", 2)
+    for compiled in (news_search._article_candidates, news_search._document_candidates):
+        compiled.cache_clear()
+    yield
+    for compiled in (news_search._article_candidates, news_search._document_candidates):
+        compiled.cache_clear()
+
+
+def test_only_the_newest_matches_are_ranked(client, ward, two_candidates):
+    """A word in every row (such as "phuong") costs a walk of CANDIDATES rows, for
+    articles and documents alike: an older match is not ranked, however good."""
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    ArticleFactory(title="Hội nghị tổng kết", published_at=now - 9 * day)  # title match
+    for n in (1, 2):
+        ArticleFactory(
+            title=f"Tin số {n}", summary="Dự hội nghị tổng kết", published_at=now - n * day
+        )
+    DocumentFactory(summary="Hội nghị tổng kết năm", issued_on=datetime.date(2025, 7, 2))
+    for d in (10, 11):
+        DocumentFactory(summary="Mời dự hội nghị", issued_on=datetime.date(2025, 8, d))
+    hits = client.get(reverse("search"), {"q": "hoi nghi"}).context["hits"]
+    assert [h.title for h in hits if h.kind == "article"] == ["Tin số 1", "Tin số 2"]
+    documents = [h.date for h in hits if h.kind == "document"]
+    assert documents == [datetime.date(2025, 8, 11), datetime.date(2025, 8, 10)]
