@@ -185,12 +185,29 @@ def _fold_char(ch):
     return fold(ch) or (" " if ch.isspace() else "")
 
 
+class _FoldTable(dict):
+    """A str.translate() table folding one character at a time, filled as characters
+    are met; notes the characters that fold to nothing or to several."""
+
+    uneven = set()
+
+    def __missing__(self, code):
+        folded = _fold_char(chr(code))
+        if len(folded) != 1:
+            self.uneven.add(chr(code))
+        if len(self) < 8192:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _fold_map(text):
     """Fold `text` char by char, keeping for each folded char the index it came from
     (None when every char folds to exactly one: the indexes are the same)."""
-    parts = list(map(_fold_char, text))
-    folded = "".join(parts)
-    if len(folded) == len(text) and "" not in parts:  # NFC Vietnamese: the usual case
+    folded = text.translate(_FOLD_TABLE)
+    if _FOLD_TABLE.uneven.isdisjoint(text):  # NFC Vietnamese: the usual case
         return folded, None
     folded, origin = [], []
     for i, ch in enumerate(text):
