@@ -77,7 +77,7 @@ def attach_related(instance, relation, /, **columns):
 
 
 @dataclass(frozen=True)
-class Compiled:
+class _Compiled:
     sql: str
     params: tuple
     slots: tuple
@@ -169,13 +169,16 @@ class BakedQuery:
             converters = compiler.get_converters(
                 [column for column, _, _ in compiler.select[: compiler.col_count]]
             )
-        self._compiled[using] = Compiled(sql, tuple(params), slots, compiler, converters)
+        self._compiled[using] = _Compiled(sql, tuple(params), slots, compiler, converters)
         return self._compiled[using]
+
+    def _for(self, using):
+        return self._compiled.get(using) or self._compile(using)
 
     def statement(self, *, using=None, **values):
         """(sql, params): the compiled SQL and the parameters for these values."""
         using = using or router.db_for_read(self.model)
-        compiled = self._compiled.get(using) or self._compile(using)
+        compiled = self._for(using)
         connection = connections[using]
         real = []
         for param, slot in zip(compiled.params, compiled.slots, strict=True):
@@ -193,7 +196,7 @@ class BakedQuery:
         """Run `sql` (this query's statement, or a statement wrapping it that selects the
         same columns in the same order) and return tuples converted as the ORM would."""
         using = using or router.db_for_read(self.model)
-        compiled = self._compiled.get(using) or self._compile(using)
+        compiled = self._for(using)
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
@@ -204,6 +207,6 @@ class BakedQuery:
     def __call__(self, *, using=None, **values):
         using = using or router.db_for_read(self.model)
         sql, real = self.statement(using=using, **values)
-        if self._compiled[using].tuples:
+        if self._for(using).tuples:
             return self.fetch(sql, real, using=using)
         return list(self.model._default_manager.db_manager(using).raw(sql, real))
