@@ -48,6 +48,14 @@ def _values(query):
     return {"phrase": query.phrase, **dict(zip(_word_names(len(words)), words, strict=True))}
 
 
+def _best(candidates, order, limit, **values):
+    """The `limit` best rows of a compiled candidate walk: the database ranks them by
+    `order` (column positions of the walk's values_list, score first)."""
+    sql, params = candidates.statement(**values)
+    ranked = f"SELECT * FROM ({sql}) candidates ORDER BY {order} LIMIT %s"  # noqa: S608
+    return candidates.fetch(ranked, [*params, limit])
+
+
 @cache
 def _article_candidates(count):
     """The article search for `count` words, compiled once (anphong.db.BakedQuery):
@@ -86,12 +94,13 @@ class ArticleSearch(search.Provider):
         # only the `limit` best, as tuples of the few short columns a hit shows (the body
         # stays in the database). A title match older than the newest 200 text matches
         # is not ranked (adding words to the query finds it).
-        candidates = _article_candidates(len(query.terms))
-        sql, params = candidates.statement(now=timezone.now(), **_values(query))
-        # Columns: 1 score, 5 published_at, 6 id; equal scores keep the walk's order.
-        rows = candidates.fetch(
-            f"SELECT * FROM ({sql}) candidates ORDER BY 1 DESC, 5 DESC, 6 DESC LIMIT %s",  # noqa: S608
-            [*params, limit],
+        # Columns: 1 score, 5 published_at, 6 id: equal scores keep the walk's order.
+        rows = _best(
+            _article_candidates(len(query.terms)),
+            "1 DESC, 5 DESC, 6 DESC",
+            limit,
+            now=timezone.now(),
+            **_values(query),
         )
         return [
             search.Hit(
@@ -140,12 +149,12 @@ class DocumentSearch(search.Provider):
         # As for articles: the newest CANDIDATES matches, ranked by the database (a word
         # in every document, such as "phuong", costs a walk of 200 rows, not a sort of
         # the whole register).
-        candidates = _document_candidates(len(query.terms))
-        sql, params = candidates.statement(**_values(query))
         # Columns: 1 score, 5 issued_on, 7 id.
-        rows = candidates.fetch(
-            f"SELECT * FROM ({sql}) candidates ORDER BY 1 DESC, 5 DESC, 7 DESC LIMIT %s",  # noqa: S608
-            [*params, limit],
+        rows = _best(
+            _document_candidates(len(query.terms)),
+            "1 DESC, 5 DESC, 7 DESC",
+            limit,
+            **_values(query),
         )
         labels = {}  # a type's label is translated once per search, not once per hit
         hits = []
