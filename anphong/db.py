@@ -62,6 +62,53 @@ def trigram_indexes(*indexes):
     return migrations.RunPython(create, drop, elidable=False)
 
 
+# The words of a folded `search_text` column (" word word … ", anphong.search.index_text)
+# as a tsvector: each word a lexeme as it stands (no parser, no stemming, no positions),
+# so that a prefix query 'dai':* asks exactly what LIKE '% dai%' asks. Words over 100
+# bytes are left out (PostgreSQL refuses lexemes over 2 KB; nobody types such a word) and
+# at most 8 000 distinct words are kept (a tsvector holds at most 1 MB).
+SEARCH_WORDS_FUNCTION = """
+CREATE OR REPLACE FUNCTION anphong_search_words(text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT array_to_tsvector(ARRAY(
+    SELECT DISTINCT w FROM unnest(string_to_array($1, ' ')) AS w
+    WHERE w <> '' AND octet_length(w) <= 100 LIMIT 8000))
+$$
+"""
+
+
+def search_words_columns(*tables):
+    """A migration operation giving each table a generated `search_words` tsvector of its
+    `search_text` with a GIN index (PostgreSQL only; see anphong.search.AllWordStarts).
+
+    The column is the database's own business: Django's models do not declare it (a
+    generated column has to be the same expression on every database) and never write it.
+    """
+    from django.db import migrations
+
+    def create(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(SEARCH_WORDS_FUNCTION)
+        for table in tables:
+            schema_editor.execute(
+                f"ALTER TABLE {table} ADD COLUMN search_words tsvector "
+                "GENERATED ALWAYS AS (anphong_search_words(search_text)) STORED"
+            )
+            schema_editor.execute(
+                f"CREATE INDEX {table}_search_words ON {table} USING gin (search_words)"
+            )
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for table in tables:
+            schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN search_words")
+        schema_editor.execute("DROP FUNCTION IF EXISTS anphong_search_words(text)")
+
+    return migrations.RunPython(create, drop, elidable=False)
+
+
 def attach_related(instance, relation, /, **columns):
     """Set `instance.<relation>` to its related row, built from columns `instance` already
     holds as annotations: what select_related would give for those columns (BakedQuery

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import BooleanField, Expression, Q
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -105,6 +106,44 @@ def index_text(*parts):
     """
     words = re.split(r"[^\w]+", fold(" ".join(str(p or "") for p in parts)))
     return " " + " ".join(w for w in words if w) + " "
+
+
+class AllWordStarts(Expression):
+    """Every one of `words` (" dai", " hoi": `Query.word_prefixes()`) starts a word of the
+    model's folded `search_text`, as a filter: `.filter(AllWordStarts(words))`.
+
+    Everywhere it is `search_text LIKE '% dai%' AND …`. On PostgreSQL it asks the
+    generated `search_words` tsvector instead (anphong.db.search_words_columns): the same
+    question — 'dai':* is "a word starting with dai" — answered by a GIN index for a rare
+    word, and, for a common one walked down the date index, a lexeme lookup per row
+    instead of LIKE over the whole text, with a cheaper estimate for the planner (LIKE
+    patterns are tried against the column's histogram of whole texts).
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, words):
+        super().__init__()
+        self.words = list(words)
+        if not self.words:
+            raise ValueError("AllWordStarts needs at least one word")
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        resolved = self.copy()
+        resolved.alias = query.get_initial_alias()
+        like = Q(*[Q(search_text__contains=word) for word in self.words])
+        resolved.like = like.resolve_expression(query, *args, **kwargs)
+        return resolved
+
+    def as_sql(self, compiler, connection):
+        return compiler.compile(self.like)
+
+    def as_postgresql(self, compiler, connection):
+        column = f"{compiler.quote_name_unless_alias(self.alias)}.search_words"
+        # 'dai':* & 'hoi':*, built from the same parameters (quoted: no query syntax).
+        query = " || ' & ' || ".join(["quote_literal(btrim(%s)) || ':*'"] * len(self.words))
+        return f"{column} @@ ({query})::tsquery", list(self.words)
 
 
 def starts_words(folded, terms):

@@ -1,11 +1,10 @@
 """Forms of the public pages (the documents register filter)."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from anphong.pagecache import cached_value
-from anphong.search import Query
+from anphong.search import AllWordStarts, Query
 
 from .constants import DocumentType
 from .models import IssuingBody
@@ -81,9 +80,6 @@ class DocumentFilterForm(forms.Form):
             filters["nam"] = data["nam"]
         query = Query.parse(data.get("q"))
         if query.terms:
-            condition = Q()
-            for prefix in query.word_prefixes():
-                condition &= Q(search_text__contains=prefix)
-            queryset = queryset.filter(condition)
+            queryset = queryset.filter(AllWordStarts(query.word_prefixes()))
             filters["q"] = " ".join(query.terms)
         return queryset, filters

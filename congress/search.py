@@ -1,9 +1,10 @@
 """Search providers for articles and documents (see anphong/search.py for the registry).
 
 Both match word starts in a folded column (`index_text`), so "dai hoi", "ĐẠI HỘI" and
-"Đại hội" find the same rows; on PostgreSQL the trigram GIN indexes of migration 0002
-serve these LIKE patterns. The snippet comes from the sapo / trích yếu, which the query
-already loads: the (large) body never leaves the database for a results page.
+"Đại hội" find the same rows (`anphong.search.AllWordStarts`: LIKE patterns, and on
+PostgreSQL the `search_words` tsvector of migration 0006 with its GIN index). The
+snippet comes from the sapo / trích yếu, which the query already loads: the (large)
+body never leaves the database for a results page.
 """
 
 from functools import cache
@@ -22,14 +23,6 @@ from .models import Article, Document
 from .urlcache import slug_url
 
 CANDIDATES = 200
-
-
-def _all_words(field, words):
-    """Every word start in `field`: the LIKE patterns a trigram index serves."""
-    condition = Q()
-    for word in words:
-        condition &= Q(**{f"{field}__contains": word})
-    return condition
 
 
 def _holds(field, text):
@@ -72,7 +65,7 @@ def _article_candidates(count):
         )
         return (
             Article.objects.published(now=now)
-            .filter(_all_words("search_text", words))
+            .filter(search.AllWordStarts(words))
             .annotate(score=score)
             .order_by("-published_at", "-id")
             .values_list("score", "title", "slug", "summary", "published_at", "id")[:CANDIDATES]
@@ -129,7 +122,7 @@ def _document_candidates(count):
         )
         return (
             Document.objects.public()
-            .filter(_all_words("search_text", words))
+            .filter(search.AllWordStarts(words))
             .annotate(score=score)
             .order_by("-issued_on", "-id")
             .values_list("score", "doc_type", "number", "summary", "issued_on", "slug", "id")[

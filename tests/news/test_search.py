@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from anphong import search
-from congress.models import Article
+from congress.models import Article, Document
 
 from .factories import ArticleFactory, DocumentFactory
 
@@ -167,16 +167,36 @@ def test_a_new_provider_plugs_in(client, corpus):
 
 @pytest.mark.postgres_only
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL index")
-def test_postgres_uses_the_trigram_index(corpus):
-    """The folded column is served by the pg_trgm GIN index, not a table scan."""
-    query = Article.objects.filter(search_text__contains=" hoi").query
+@pytest.mark.parametrize(
+    ("model", "index"),
+    [(Article, "congress_article_search_words"), (Document, "congress_document_search_words")],
+)
+def test_postgres_word_starts_use_the_search_words_index(corpus, model, index):
+    """Migration 0006: on PostgreSQL the word-start filter asks the generated tsvector,
+    served by its GIN index instead of reading the table."""
+    query = model.objects.filter(search.AllWordStarts([" hoi", " nghi"])).query
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
         sql, params = query.sql_with_params()
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
-    assert "congress_article_search_trgm" in plan
+    assert index in plan
+    assert "search_words @@" in plan and "LIKE" not in plan and "~~" not in plan
+
+
+@pytest.mark.postgres_only
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL index")
+def test_postgres_search_words_are_the_folded_words_as_they_stand(ward):
+    """Lexemes are the words of search_text unparsed (an underscore stays, no stemming);
+    a word too long for PostgreSQL (over 2 KB) is left out instead of refusing the save."""
+    article = ArticleFactory(title="Mã ho_so trong hệ thống", body="<p>" + "x" * 3000 + " cuối</p>")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_words::text FROM congress_article WHERE id = %s", [article.pk]
+        )
+        words = cursor.fetchone()[0]
+    assert "'ho_so'" in words and "'cuoi'" in words and "xxx" not in words
 
 
 @pytest.mark.postgres_only
@@ -234,3 +254,17 @@ def test_only_the_newest_matches_are_ranked(client, ward, two_candidates):
     assert [h.title for h in hits if h.kind == "article"] == ["Tin số 1", "Tin số 2"]
     documents = [h.date for h in hits if h.kind == "document"]
     assert documents == [datetime.date(2025, 8, 11), datetime.date(2025, 8, 10)]
+
+
+def test_word_starts_filter_needs_a_word():
+    with pytest.raises(ValueError, match="at least one word"):
+        search.AllWordStarts([])
+
+
+def test_documents_register_filter_matches_word_starts(client, ward):
+    """/van-ban/?q= uses the same word-start rule as the site search, on both databases."""
+    DocumentFactory(number="01-KH/UBND", summary="Kế hoạch chuyển đổi số năm 2026")
+    DocumentFactory(number="02-KH/UBND", summary="Khoanh vùng ngập úng")
+    response = client.get(reverse("congress:document_list"), {"q": "ke hoach"})
+    numbers = [d.number for d in response.context["page_obj"].object_list]
+    assert numbers == ["01-KH/UBND"]
