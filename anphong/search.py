@@ -20,10 +20,11 @@ one that only mentions them in its text. Each provider returns at most `limit` h
 best first; the page merges them by score, then date (newest first; undated reference
 pages such as a procedure or a person before dated news of equal score). Matching ignores case and
 Vietnamese diacritics: compare `query.terms` against a column filled with
-`anphong.text.fold()` on save (see congress/search.py for a complete example,
-including the PostgreSQL trigram index). A small set (procedures, organs, people: a few
-hundred rows) may instead be read whole once per process with
-`anphong.pagecache.per_process()` and matched in Python with `starts_words()`.
+`index_text()` on save, with `AllWordStarts` (see congress/search.py for a complete
+example, and anphong.db.search_words_columns for its PostgreSQL index). A small set
+(procedures, organs, people: a few hundred rows) may instead be read whole once per
+process with `anphong.pagecache.per_process()` and matched in Python with
+`starts_words()`.
 """
 
 import html

@@ -83,7 +83,7 @@ class ArticleSearch(search.Provider):
         # Rank a bounded candidate set, not every match: the newest CANDIDATES (200)
         # matches, scored in the same walk down the date index (a common word such as
         # "phuong" then costs that short walk instead of ranking 100 000 rows; a rare one
-        # is found through the trigram index). The database ranks them too and sends
+        # is found through the search_words index). The database ranks them too and sends
         # only the `limit` best, as tuples of the few short columns a hit shows (the body
         # stays in the database). A title match older than the newest 200 text matches
         # is not ranked (adding words to the query finds it).
