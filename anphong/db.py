@@ -30,7 +30,7 @@ def choice_label(choices, value):
     translation: Django's method translates every label of the field on each call (it
     builds a dict of all the choices), which a list of 20 rows repeats 20 times."""
     try:
-        return choices(value).label
+        return str(choices(value).label)  # translated now, once: not at each use
     except ValueError:
         return value
 
