@@ -49,30 +49,45 @@ def _best(candidates, order, limit, **values):
     return candidates.fetch(ranked, [*params, limit])
 
 
-@cache
-def _article_candidates(count):
-    """The article search for `count` words, compiled once (anphong.db.BakedQuery):
-    building this query took Django longer than PostgreSQL took to run it."""
+def _per_word_count(model, **fields):
+    """Decorator: `build(phrase, words, **values)` becomes a function of the number of
+    words giving its anphong.db.BakedQuery, compiled once per count (building the query
+    took Django longer than PostgreSQL took to run it). The statement's values: those of
+    `_values(query)`, plus `fields` (value name → model field, as for BakedQuery)."""
 
-    def build(now, phrase, **words):
-        words = [words[name] for name in _word_names(count)]
-        score = Case(
-            When(_holds("search_title", phrase), then=Value(100)),
-            When(Q(*[_holds("search_title", w) for w in words]), then=Value(80)),
-            When(_holds("search_text", phrase), then=Value(60)),
-            default=Value(40),
-            output_field=IntegerField(),
-        )
-        return (
-            Article.objects.published(now=now)
-            .filter(search.AllWordStarts(words))
-            .annotate(score=score)
-            .order_by("-published_at", "-id")
-            .values_list("score", "title", "slug", "summary", "published_at", "id")[:CANDIDATES]
-        )
+    def decorate(build):
+        @cache
+        def for_count(count):
+            names = _word_names(count)
 
-    fields = {name: "search_text" for name in ["phrase", *_word_names(count)]}
-    return BakedQuery(Article, build, now="published_at", **fields)
+            def compiled(phrase, **values):
+                words = [values.pop(name) for name in names]
+                return build(phrase, words, **values)
+
+            text = dict.fromkeys(["phrase", *names], "search_text")
+            return BakedQuery(model, compiled, **fields, **text)
+
+        return for_count
+
+    return decorate
+
+
+@_per_word_count(Article, now="published_at")
+def _article_candidates(phrase, words, now):
+    score = Case(
+        When(_holds("search_title", phrase), then=Value(100)),
+        When(Q(*[_holds("search_title", w) for w in words]), then=Value(80)),
+        When(_holds("search_text", phrase), then=Value(60)),
+        default=Value(40),
+        output_field=IntegerField(),
+    )
+    return (
+        Article.objects.published(now=now)
+        .filter(search.AllWordStarts(words))
+        .annotate(score=score)
+        .order_by("-published_at", "-id")
+        .values_list("score", "title", "slug", "summary", "published_at", "id")[:CANDIDATES]
+    )
 
 
 class ArticleSearch(search.Provider):
@@ -109,29 +124,22 @@ class ArticleSearch(search.Provider):
         ]
 
 
-@cache
-def _document_candidates(count):
-    """The document search for `count` words, compiled once."""
-
-    def build(phrase, **words):
-        words = [words[name] for name in _word_names(count)]
-        score = Case(
-            When(_holds("search_text", phrase), then=Value(70)),
-            default=Value(35),
-            output_field=IntegerField(),
-        )
-        return (
-            Document.objects.public()
-            .filter(search.AllWordStarts(words))
-            .annotate(score=score)
-            .order_by("-issued_on", "-id")
-            .values_list("score", "doc_type", "number", "summary", "issued_on", "slug", "id")[
-                :CANDIDATES
-            ]
-        )
-
-    fields = {name: "search_text" for name in ["phrase", *_word_names(count)]}
-    return BakedQuery(Document, build, **fields)
+@_per_word_count(Document)
+def _document_candidates(phrase, words):
+    score = Case(
+        When(_holds("search_text", phrase), then=Value(70)),
+        default=Value(35),
+        output_field=IntegerField(),
+    )
+    return (
+        Document.objects.public()
+        .filter(search.AllWordStarts(words))
+        .annotate(score=score)
+        .order_by("-issued_on", "-id")
+        .values_list("score", "doc_type", "number", "summary", "issued_on", "slug", "id")[
+            :CANDIDATES
+        ]
+    )
 
 
 class DocumentSearch(search.Provider):
