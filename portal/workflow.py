@@ -58,6 +58,7 @@ TRANSITIONS = {
 }
 
 FINAL_STATUSES = frozenset({S.REFUSED, S.STOPPED, S.RETURNED})
+INPUT_NAMES = frozenset(name for rule in TRANSITIONS.values() for name in rule.needs)
 
 
 def allowed_targets(status, *, by=STAFF):
@@ -78,6 +79,10 @@ def dossier_transition(
     for anything the table does not allow. Returns the new DossierEvent. `notify=False`
     is for a caller that mails the resident itself (the desk's receipt at registration).
     """
+    unexpected = set(inputs) - INPUT_NAMES
+    if unexpected:
+        # A misspelt input would otherwise be ignored without a word.
+        raise TypeError(f"dossier_transition() got unexpected inputs: {sorted(unexpected)}")
     by = by or (RESIDENT if actor is None else STAFF)
     to_status = S(to_status)
     with transaction.atomic():

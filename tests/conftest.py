@@ -1,7 +1,88 @@
-"""Project-wide fixtures."""
+"""Project-wide fixtures, and the one way to move the clock.
+
+The clock moves through time-machine, which replaces the C-level clock functions: the
+application, model defaults (`default=timezone.now`) and factories all see the same
+instant. `--clock=2027-02-11T07:45+07:00` (or ANPHONG_TEST_CLOCK) starts the whole run at
+that instant, ticking; a test that needs an exact instant asks for the `clock` fixture.
+"""
+
+import datetime as dt
+import os
 
 import pytest
+import time_machine
 from django.core.cache import cache
+
+_SESSION_CLOCK = pytest.StashKey()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        default=os.environ.get("ANPHONG_TEST_CLOCK", ""),
+        metavar="ISO-INSTANT",
+        help="run the suite with the clock starting at this instant, with its UTC offset "
+        "(e.g. 2026-12-12T19:30+07:00); default: ANPHONG_TEST_CLOCK, else the real clock",
+    )
+
+
+def _parse_instant(value):
+    try:
+        instant = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise pytest.UsageError(f"--clock: not an ISO 8601 instant: {value!r}") from None
+    if instant.tzinfo is None:
+        raise pytest.UsageError(f"--clock: give the UTC offset too, e.g. {value}+07:00")
+    return instant
+
+
+def pytest_configure(config):
+    value = config.getoption("--clock")
+    if value:
+        traveller = time_machine.travel(_parse_instant(value), tick=True)
+        traveller.start()
+        config.stash[_SESSION_CLOCK] = traveller
+
+
+def pytest_unconfigure(config):
+    traveller = config.stash.get(_SESSION_CLOCK, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config):
+    value = config.getoption("--clock")
+    return f"clock: starts at {value}" if value else "clock: real"
+
+
+class Clock:
+    """A stopped clock for one test: `clock.now = instant`, `clock.advance(seconds=…)`."""
+
+    def __init__(self, traveller):
+        self._traveller = traveller
+
+    @property
+    def now(self):
+        return dt.datetime.now(dt.UTC)
+
+    @now.setter
+    def now(self, instant):
+        if instant.tzinfo is None:
+            raise ValueError("give the clock an aware datetime")
+        self._traveller.move_to(instant)
+
+    def advance(self, delta=None, **kwargs):
+        self._traveller.shift(delta if delta is not None else dt.timedelta(**kwargs))
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    """Stop the clock at the current instant for this test; set or advance it at will."""
+    with time_machine.travel(dt.datetime.now(dt.UTC), tick=False) as traveller:
+        yield Clock(traveller)
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,13 @@
 """The workflow table: one test per allowed and per forbidden transition, and its invariants."""
 
+import datetime
 import itertools
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import timezone
 
 from portal.constants import DossierStatus as S
 from portal.models import Dossier, DossierEvent, StatusChangeRefused
@@ -21,10 +24,35 @@ from portal.workflow import (
 from .factories import DossierFactory, RequiredDocumentFactory
 
 pytestmark = pytest.mark.django_db
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
+# The allowed moves, written out here independently of portal.workflow.TRANSITIONS (a row
+# added to or dropped from the product's table must fail a test): (from, to) -> who may.
+EXPECTED = {
+    (S.NEW, S.ACCEPTED): {STAFF},
+    (S.NEW, S.REFUSED): {STAFF},
+    (S.NEW, S.SUPPLEMENT_REQUESTED): {STAFF},
+    (S.NEW, S.WITHDRAWAL_REQUESTED): {RESIDENT, STAFF},
+    (S.ACCEPTED, S.PROCESSING): {STAFF},
+    (S.ACCEPTED, S.WITHDRAWAL_REQUESTED): {RESIDENT, STAFF},
+    (S.PROCESSING, S.SUPPLEMENT_REQUESTED): {STAFF},
+    (S.PROCESSING, S.FINANCIAL_OBLIGATION): {STAFF},
+    (S.PROCESSING, S.STOPPED): {STAFF},
+    (S.PROCESSING, S.DONE): {STAFF},
+    (S.PROCESSING, S.WITHDRAWAL_REQUESTED): {RESIDENT, STAFF},
+    (S.SUPPLEMENT_REQUESTED, S.PROCESSING): {RESIDENT, STAFF},
+    (S.SUPPLEMENT_REQUESTED, S.STOPPED): {STAFF},
+    (S.SUPPLEMENT_REQUESTED, S.WITHDRAWAL_REQUESTED): {RESIDENT, STAFF},
+    (S.FINANCIAL_OBLIGATION, S.PROCESSING): {STAFF},
+    (S.FINANCIAL_OBLIGATION, S.STOPPED): {STAFF},
+    (S.FINANCIAL_OBLIGATION, S.WITHDRAWAL_REQUESTED): {RESIDENT, STAFF},
+    (S.WITHDRAWAL_REQUESTED, S.STOPPED): {STAFF},
+    (S.DONE, S.RETURNED): {STAFF},
+}
 ALL_PAIRS = [(a, b) for a, b in itertools.product(S, S) if a != b]
-ALLOWED = sorted(TRANSITIONS)
-FORBIDDEN = [pair for pair in ALL_PAIRS if pair not in TRANSITIONS]
+ALLOWED = sorted(EXPECTED)
+FORBIDDEN = [pair for pair in ALL_PAIRS if pair not in EXPECTED]
+STAFF_ONLY = [pair for pair in ALLOWED if EXPECTED[pair] == {STAFF}]
 
 
 @pytest.fixture
@@ -43,6 +71,10 @@ def dossier_in(status):
     return dossier
 
 
+def test_the_table_is_exactly_the_expected_one():
+    assert {pair: set(rule.by) for pair, rule in TRANSITIONS.items()} == EXPECTED
+
+
 def inputs_for(dossier, to):
     if to == S.SUPPLEMENT_REQUESTED:
         return {"documents": [RequiredDocumentFactory(procedure=dossier.procedure)]}
@@ -54,7 +86,7 @@ def inputs_for(dossier, to):
 @pytest.mark.parametrize(("frm", "to"), ALLOWED, ids=lambda s: str(int(s)))
 def test_allowed_transition(frm, to, staff, django_capture_on_commit_callbacks):
     dossier = dossier_in(frm)
-    by = STAFF if STAFF in TRANSITIONS[(frm, to)].by else RESIDENT
+    by = STAFF if STAFF in EXPECTED[(frm, to)] else RESIDENT
     actor = staff if by == STAFF else None
     with django_capture_on_commit_callbacks(execute=True):
         event = dossier_transition(
@@ -73,38 +105,63 @@ def test_allowed_transition(frm, to, staff, django_capture_on_commit_callbacks):
 
 @pytest.mark.parametrize(("frm", "to"), FORBIDDEN, ids=lambda s: str(int(s)))
 def test_forbidden_transition(frm, to, staff):
+    """Refused as forbidden, with every input a permitted move would need supplied."""
     dossier = dossier_in(frm)
     before = DossierEvent.objects.count()
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused) as refused:
         dossier_transition(
-            dossier=dossier, to_status=to, actor=staff, public_note="x", documents=[1], amount=1
+            dossier=dossier,
+            to_status=to,
+            actor=staff,
+            public_note="Lý do rõ ràng",
+            **inputs_for(dossier, to),
         )
+    assert refused.value.code == "forbidden"
     dossier.refresh_from_db()
-    assert dossier.status == frm and DossierEvent.objects.count() == before
+    assert dossier.status == frm
+    assert DossierEvent.objects.count() == before
 
 
-def test_resident_cannot_do_staff_transitions():
-    dossier = dossier_in(S.NEW)
-    with pytest.raises(TransitionRefused):
-        dossier_transition(dossier=dossier, to_status=S.ACCEPTED, actor=None)
-    assert allowed_targets(S.NEW, by=RESIDENT) == [S.WITHDRAWAL_REQUESTED]
+@pytest.mark.parametrize(("frm", "to"), STAFF_ONLY, ids=lambda s: str(int(s)))
+def test_staff_only_transition_refused_to_the_resident(frm, to):
+    dossier = dossier_in(frm)
+    with pytest.raises(TransitionRefused) as refused:
+        dossier_transition(
+            dossier=dossier,
+            to_status=to,
+            actor=None,
+            public_note="Lý do rõ ràng",
+            **inputs_for(dossier, to),
+        )
+    assert refused.value.code == "forbidden"
+    dossier.refresh_from_db()
+    assert dossier.status == frm
+
+
+@pytest.mark.parametrize("frm", list(S), ids=lambda s: str(int(s)))
+def test_allowed_targets_follow_the_table(frm):
+    for by in (STAFF, RESIDENT):
+        expected = [to for (a, to), who in EXPECTED.items() if a == frm and by in who]
+        assert sorted(allowed_targets(frm, by=by)) == sorted(expected)
 
 
 def test_refusal_needs_a_reason(staff):
     dossier = dossier_in(S.NEW)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused) as refused:
         dossier_transition(dossier=dossier, to_status=S.REFUSED, actor=staff, public_note="  ")
+    assert refused.value.code == "note_required"
 
 
 def test_supplement_request_lists_the_documents(staff):
     dossier = dossier_in(S.PROCESSING)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused) as refused:
         dossier_transition(
             dossier=dossier,
             to_status=S.SUPPLEMENT_REQUESTED,
             actor=staff,
             public_note="Thiếu giấy tờ",
         )
+    assert refused.value.code == "input"
     doc = RequiredDocumentFactory(procedure=dossier.procedure)
     dossier_transition(
         dossier=dossier,
@@ -116,15 +173,36 @@ def test_supplement_request_lists_the_documents(staff):
     assert list(dossier.supplement_requests.get().documents.all()) == [doc]
 
 
-def test_accept_records_time_and_due_date(staff):
-    import datetime
-
-    dossier = dossier_in(S.NEW)
-    dossier_transition(
-        dossier=dossier, to_status=S.ACCEPTED, actor=staff, due_date=datetime.date(2026, 12, 3)
-    )
+@pytest.mark.parametrize(
+    ("accepted", "due"),
+    [
+        # Friday morning + 3 working days: the weekend does not count.
+        ((2026, 11, 27, 9, 0), (2026, 12, 2)),
+        # Friday after closing time counts as received on Monday.
+        ((2026, 11, 27, 17, 30), (2026, 12, 3)),
+        # Saturday evening: received on Monday.
+        ((2026, 12, 12, 19, 30), (2026, 12, 17)),
+        # The eve of New Year's Day: received on Monday 4/1, 1/1 is a holiday.
+        ((2026, 12, 31, 23, 59), (2027, 1, 7)),
+    ],
+)
+def test_accept_records_time_and_due_date(staff, clock, accepted, due):
+    clock.now = datetime.datetime(*accepted, tzinfo=VN)
+    dossier = dossier_in(S.NEW)  # processing_days = 3
+    dossier_transition(dossier=dossier, to_status=S.ACCEPTED, actor=staff)
     dossier.refresh_from_db()
-    assert dossier.accepted_at and dossier.due_date == datetime.date(2026, 12, 3)
+    assert dossier.accepted_at == clock.now
+    assert dossier.due_date == datetime.date(*due)
+    assert timezone.localtime(dossier.due_at) == datetime.datetime(*due, 17, 0, tzinfo=VN)
+
+
+def test_unknown_inputs_are_refused(staff):
+    """A misspelt keyword must not be swallowed silently."""
+    dossier = dossier_in(S.NEW)
+    with pytest.raises(TypeError):
+        dossier_transition(
+            dossier=dossier, to_status=S.ACCEPTED, actor=staff, due_date=datetime.date.today()
+        )
 
 
 def test_model_refuses_a_status_change_outside_the_service():

@@ -63,29 +63,23 @@ def leader(db):
     return make_staff(roles.LEADER, username="lanhdao")
 
 
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
-def clock(monkeypatch):
-    """`clock.now = at(...)` sets what timezone.now() returns everywhere it is looked up."""
-    fake = Clock(at(2026, 2, 12, 10))
-    monkeypatch.setattr("django.utils.timezone.now", fake)
-    return fake
+def clock(clock):
+    """The project's stopped clock, on a Thursday at 10:00 in Hà Nội time unless a test moves it."""
+    clock.now = at(2026, 2, 12, 10)
+    return clock
 
 
 @pytest.fixture(autouse=True)
 def private_root(settings, tmp_path):
-    from django.utils.functional import empty
+    """Each test gets its own private storage root, so file assertions see only its files.
 
-    from portal.storage import private_storage
-
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    private_storage._wrapped = empty
-    yield settings.PRIVATE_MEDIA_ROOT
-    private_storage._wrapped = empty
+    Overriding STORAGES makes Django build the "private" storage anew at that root.
+    """
+    root = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": root}},
+    }
+    return root
