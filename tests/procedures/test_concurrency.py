@@ -21,6 +21,8 @@ from .factories import ProcedureFactory, RequiredDocumentFactory, an_phong, hai_
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Codes count per day: a run across local midnight would start a new sequence.
+    pytest.mark.usefixtures("clock"),
     pytest.mark.postgres_only,
     # The in-memory SQLite test database is one shared-cache connection set whose table
     # locks do not wait; the file database in use has IMMEDIATE transactions instead.

@@ -1,5 +1,6 @@
 """Rate limits per client (429 + Retry-After, Vietnamese page) and the orphan sweeper."""
 
+import datetime as dt
 import os
 import time
 
@@ -16,7 +17,16 @@ from .journey import applicant_data, step_url, submit
 pytestmark = pytest.mark.django_db
 
 
-def test_tracking_lookups_are_rate_limited_per_ip(client, ward, settings):
+@pytest.fixture
+def window_clock(clock):
+    """The clock stopped 10 s into a 600-second rate window (windows are aligned to the epoch,
+    so a test running across a boundary would otherwise see its count reset)."""
+    start = (int(time.time()) // 600 + 1) * 600 + 10
+    clock.now = dt.datetime.fromtimestamp(start, dt.UTC)
+    return clock
+
+
+def test_tracking_lookups_are_rate_limited_per_ip(client, ward, settings, window_clock):
     settings.PORTAL_RATE_TRACKING = "3/600"
     for _ in range(3):
         assert (
@@ -27,7 +37,7 @@ def test_tracking_lookups_are_rate_limited_per_ip(client, ward, settings):
         )
     response = client.post(reverse("portal:tracking"), {"code": "X", "phone": "0912345678"})
     assert response.status_code == 429
-    assert 0 < int(response["Retry-After"]) <= 600
+    assert response["Retry-After"] == "590"  # the rest of the window
     html = response.content.decode()
     assert "Quá nhiều yêu cầu" in html and "<h1>" in html
     # Another client is not affected.
@@ -37,24 +47,37 @@ def test_tracking_lookups_are_rate_limited_per_ip(client, ward, settings):
     assert other.status_code == 200
 
 
-def test_secret_links_are_rate_limited_too(client, ward, settings):
+def test_the_limit_lifts_when_the_window_ends(client, ward, settings, window_clock):
+    settings.PORTAL_RATE_TRACKING = "1/600"
+    url = reverse("portal:tracking")
+    assert client.post(url, {"code": "X", "phone": "0912345678"}).status_code == 200
+    window_clock.advance(seconds=589)
+    limited = client.post(url, {"code": "X", "phone": "0912345678"})
+    assert (limited.status_code, limited["Retry-After"]) == (429, "1")
+    window_clock.advance(seconds=1)  # the next window starts
+    assert client.post(url, {"code": "X", "phone": "0912345678"}).status_code == 200
+
+
+def test_secret_links_are_rate_limited_too(client, ward, settings, window_clock):
     settings.PORTAL_RATE_TRACKING = "2/600"
     for _ in range(2):
-        client.get(reverse("portal:tracking_token", args=["a" * 43]))
+        assert client.get(reverse("portal:tracking_token", args=["a" * 43])).status_code == 404
     assert client.get(reverse("portal:tracking_token", args=["a" * 43])).status_code == 429
 
 
-def test_form_posts_are_rate_limited(client, ward, procedure, settings):
+def test_form_posts_are_rate_limited(client, ward, procedure, settings, window_clock):
     settings.PORTAL_RATE_SUBMIT = "2/600"
     client.get(reverse("portal:submit_start", args=[procedure.slug]))
     for _ in range(2):
         client.post(step_url(procedure, "nguoi-nop"), applicant_data(full_name=""))
     response = client.post(step_url(procedure, "nguoi-nop"), applicant_data())
-    assert response.status_code == 429 and response["Retry-After"]
+    assert (response.status_code, response["Retry-After"]) == (429, "590")
     assert Dossier.objects.count() == 0
 
 
-def test_forwarded_for_is_trusted_only_behind_configured_proxies(client, ward, settings):
+def test_forwarded_for_is_trusted_only_behind_configured_proxies(
+    client, ward, settings, window_clock
+):
     settings.PORTAL_RATE_TRACKING = "1/600"
     client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="1.1.1.1")
     # No proxy configured: the forgeable header is ignored, same REMOTE_ADDR -> limited.
@@ -85,11 +108,15 @@ def test_sweeper_removes_old_orphans_and_keeps_everything_else(client, ward, pro
     new_tmp = private_storage.save("tmp/new.pdf", ContentFile(b"x"))
     orphan = private_storage.save("dossiers/2026/01/orphan.pdf", ContentFile(b"x"))
     young_orphan = private_storage.save("dossiers/2026/01/young.pdf", ContentFile(b"x"))
+    # Every age is set against the application's clock, which a test run may have moved.
     _age(old_tmp, 48)
     _age(orphan, 48)
+    _age(new_tmp, 1)
+    _age(young_orphan, 1)
     call_command("sweep_dossier_files", verbosity=0)
     assert not private_storage.exists(old_tmp) and not private_storage.exists(orphan)
     assert private_storage.exists(new_tmp) and private_storage.exists(young_orphan)
+    assert len(kept) == 2
     assert all(private_storage.exists(n) for n in kept)
 
 

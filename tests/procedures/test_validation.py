@@ -1,6 +1,7 @@
 """Every rule of the applicant step: CCCD, phone, names, dates, address; GOV.UK errors."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -132,10 +133,25 @@ def test_id_number_mismatch_message_is_beside_the_id_field(client, ward, procedu
     assert 'id="id_id_number-error"' in html and "Chữ số thứ 4" in html
 
 
-def test_future_birth_date_is_refused(client, ward, procedure):
-    tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).strftime("%d/%m/%Y")
-    html = _post(client, procedure, birth_date=tomorrow).content.decode()
-    assert "không được sau ngày hôm nay" in html
+@pytest.mark.parametrize(
+    ("local_now", "today", "tomorrow"),
+    [
+        # Just after local midnight (still the day before in UTC) and just before it.
+        ((2026, 3, 1, 0, 30), "01/03/2026", "02/03/2026"),
+        ((2026, 12, 31, 23, 59), "31/12/2026", "01/01/2027"),
+    ],
+)
+def test_birth_date_may_be_today_not_tomorrow(
+    client, ward, procedure, clock, local_now, today, tomorrow
+):
+    """ "Today" is the day in Vietnam, whatever the UTC date."""
+    clock.now = datetime.datetime(*local_now, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    refused = _post(client, procedure, birth_date=tomorrow).content.decode()
+    assert 'id="id_birth_date-error"' in refused
+    assert "không được sau ngày hôm nay" in refused
+    accepted = _post(client, procedure, birth_date=today).content.decode()
+    assert 'id="id_birth_date-error"' not in accepted
+    assert "không được sau ngày hôm nay" not in accepted
 
 
 def test_dates_are_day_first(client, ward, procedure):
@@ -223,7 +239,9 @@ def test_personal_data_never_in_urls(client, ward, procedure):
     assert "031090001234" not in response["Location"] and "0912" not in response["Location"]
 
 
-def test_personal_data_never_in_logs(client, ward, procedure, caplog):
+def test_personal_data_never_in_logs(
+    client, ward, procedure, caplog, django_capture_on_commit_callbacks
+):
     """Every logger at DEBUG, through a refused step, a whole submission with its receipt
     e-mail and disk failure, and tracking look-ups: no ID number, phone, name or e-mail
     in any log record."""
@@ -235,7 +253,8 @@ def test_personal_data_never_in_logs(client, ward, procedure, caplog):
     from portal.models import Dossier
     from portal.storage import private_storage
 
-    from .journey import fill_until_check, submit
+    from .factories import pdf_bytes
+    from .journey import submit, upload
 
     caplog.set_level(logging.DEBUG)
     # Refused: the ID number's year does not match the date of birth.
@@ -243,15 +262,24 @@ def test_personal_data_never_in_logs(client, ward, procedure, caplog):
     # A disk failure while staging is logged (with its traceback); the journey stops at
     # the documents step, which shows the error instead of moving on.
     with mock.patch.object(private_storage, "save", side_effect=OSError("disk full")):
-        with pytest.raises(AssertionError):
-            fill_until_check(client, procedure)
-    submit(client, procedure)
+        client.get(reverse("portal:submit_start", args=[procedure.slug]))
+        assert client.post(step_url(procedure, "nguoi-nop"), applicant_data()).status_code == 302
+        answers = {"ten_tre": "Nguyễn Văn Bình", "ngay_sinh_tre": "01/02/2025"}
+        assert client.post(step_url(procedure, "cau-hoi"), answers).status_code == 302
+        doc = procedure.documents.filter(is_mandatory=True).first()
+        refused = client.post(
+            step_url(procedure, "giay-to"), {f"doc_{doc.pk}": upload("to-khai.pdf", pdf_bytes())}
+        )
+    assert refused.status_code == 200
+    assert "do sự cố máy chủ" in refused.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, procedure)
     dossier = Dossier.objects.get()
     tracking = reverse("portal:tracking")
     client.post(tracking, {"code": dossier.code, "phone": "0912 345 678"})
     client.post(tracking, {"code": dossier.code, "phone": "0987 654 321"})
     assert any("stage" in r.getMessage() for r in caplog.records)  # the guard saw logs
-    assert len(mail.outbox) <= 1
+    assert len(mail.outbox) == 1  # the receipt
     logged = "\n".join(
         f"{r.getMessage()} {r.exc_text or ''} {getattr(r, 'request', '')}" for r in caplog.records
     ).lower()

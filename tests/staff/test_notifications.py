@@ -45,12 +45,6 @@ def send_email(target=None, recipient="an.nguyen@example.com"):
     )
 
 
-def make_due(notification):
-    Notification.objects.filter(pk=notification.pk).update(
-        next_attempt_at=timezone.now() - dt.timedelta(seconds=1)
-    )
-
-
 @pytest.fixture
 def locmem_sms(settings):
     settings.SMS_BACKEND = "portal.sms.LocmemSmsBackend"
@@ -127,10 +121,9 @@ def test_sent_after_a_real_commit():
 @pytest.mark.django_db
 class TestRetries:
     def test_failed_mail_is_recorded_and_retried(
-        self, settings, django_capture_on_commit_callbacks
+        self, settings, clock, django_capture_on_commit_callbacks
     ):
         settings.EMAIL_BACKEND = FAILING_EMAIL
-        before = timezone.now()
         with django_capture_on_commit_callbacks(execute=True):
             notification = send_email()
         notification.refresh_from_db()
@@ -138,15 +131,15 @@ class TestRetries:
         assert notification.attempts == 1
         assert "SMTPRecipientsRefused" in notification.last_error
         assert "an.nguyen@example.com" not in notification.last_error  # masked
-        wait = notification.next_attempt_at - before
-        assert dt.timedelta(seconds=59) < wait < dt.timedelta(seconds=62)
+        assert notification.next_attempt_at == clock.now + dt.timedelta(seconds=60)
 
-        # Not due yet: the sweeper leaves it alone.
+        # Not due yet, even a second before: the sweeper leaves it alone.
+        clock.advance(seconds=59)
         assert send_queued() == 0
         assert deliver(notification.pk) is None
 
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-        make_due(notification)
+        clock.advance(seconds=1)
         assert send_queued() == 1
         notification.refresh_from_db()
         assert notification.status == NotificationStatus.SENT
@@ -155,16 +148,20 @@ class TestRetries:
         assert "SMTPRecipientsRefused" in notification.last_error  # the history stays
 
     def test_attempts_are_bounded_with_growing_delays(
-        self, settings, django_capture_on_commit_callbacks
+        self, settings, clock, django_capture_on_commit_callbacks
     ):
         settings.EMAIL_BACKEND = FAILING_EMAIL
         settings.NOTIFICATION_MAX_ATTEMPTS = 3
         with django_capture_on_commit_callbacks(execute=True):
             notification = send_email()
         assert [retry_delay(n) for n in (1, 2, 3)] == [60, 240, 960]
-        make_due(notification)
+        clock.advance(seconds=60)
         assert deliver(notification.pk) == NotificationStatus.QUEUED
-        make_due(notification)
+        notification.refresh_from_db()
+        assert notification.next_attempt_at == clock.now + dt.timedelta(seconds=240)
+        clock.advance(seconds=239)
+        assert deliver(notification.pk) is None  # not due yet
+        clock.advance(seconds=1)
         assert deliver(notification.pk) == NotificationStatus.FAILED
         notification.refresh_from_db()
         assert notification.attempts == 3
