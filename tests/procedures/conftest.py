@@ -17,12 +17,14 @@ def procedure(db):
 
 @pytest.fixture(autouse=True)
 def private_root(settings, tmp_path):
-    """Each test gets its own private storage root, so file assertions see only its files."""
-    from django.utils.functional import empty
+    """Each test gets its own private storage root, so file assertions see only its files.
 
-    from portal.storage import private_storage
-
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    private_storage._wrapped = empty
-    yield settings.PRIVATE_MEDIA_ROOT
-    private_storage._wrapped = empty
+    Overriding STORAGES makes Django build the "private" storage anew at that root.
+    """
+    root = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": root}},
+    }
+    return root
