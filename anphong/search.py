@@ -29,6 +29,7 @@ process with `anphong.pagecache.per_process()` and matched in Python with
 
 import html
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -165,6 +166,24 @@ def register(provider_class):
     if not any(type(p) is provider_class for p in _providers):
         _providers.append(provider_class())
     return provider_class
+
+
+def unregister(provider_class):
+    """Remove the provider registered for `provider_class`, if any."""
+    _providers[:] = [p for p in _providers if type(p) is not provider_class]
+
+
+@contextmanager
+def registered(provider_class):
+    """Register `provider_class` for the duration of a `with` block (tests, one-off
+    tools); a provider that was already registered stays registered after it."""
+    already = any(type(p) is provider_class for p in _providers)
+    register(provider_class)
+    try:
+        yield provider_class
+    finally:
+        if not already:
+            unregister(provider_class)
 
 
 def providers():

@@ -124,3 +124,33 @@ def _places(request):
 
     if not Province.objects.exists():
         load_places()
+
+
+@pytest.fixture(autouse=True)
+def _process_state():
+    """What modules keep for the life of the process starts afresh in every test: the sets
+    `pagecache.per_process()` holds (under a stopped clock two tests read the same cache
+    version, so the version alone would serve the first test's set to the second), and
+    any site-search provider a test registered."""
+    from anphong import pagecache, search
+
+    pagecache.clear_process_state()
+    before = search.providers()
+    yield
+    for provider in search.providers():
+        if provider not in before:
+            search.unregister(type(provider))
+    pagecache.clear_process_state()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language: a request to an /en/ page leaves
+    English active in the test's thread, and `reverse()` and gettext in the tests that
+    follow would answer in English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

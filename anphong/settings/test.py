@@ -1,12 +1,25 @@
 """Fast, isolated test settings (MD5 hasher, locmem cache and mail, temporary media)."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ["DEBUG"] = "0"
 _tmp = tempfile.mkdtemp(prefix="anphong-test-")
+_tmp_owner = os.getpid()
+
+
+def _remove_tmp():
+    # Only the process that made the folder: a forked child exiting must not pull the
+    # media out from under its parent.
+    if os.getpid() == _tmp_owner:
+        shutil.rmtree(_tmp, ignore_errors=True)
+
+
+atexit.register(_remove_tmp)
 os.environ["MEDIA_ROOT"] = os.path.join(_tmp, "media")
 os.environ["PRIVATE_MEDIA_ROOT"] = os.path.join(_tmp, "private")
 os.environ.pop("REDIS_URL", None)
@@ -19,7 +32,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests must not depend on collectstatic's manifest.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -1,7 +1,5 @@
 """pagecache.per_process: kept per process until public content changes or a minute passes."""
 
-
-
 from anphong import pagecache
 
 
@@ -38,3 +36,11 @@ def test_reloaded_after_a_minute_even_if_no_save_reached_this_process(clock):
     assert pagecache.per_process("test:age", load) == 1
     clock.advance(seconds=pagecache.PER_PROCESS_SECONDS - 30 + 1)
     assert pagecache.per_process("test:age", load) == 2
+
+
+def test_clear_process_state_forgets_every_held_set():
+    load = _counter()
+    assert pagecache.per_process("test:clear", load) == 1
+    assert pagecache.per_process("test:clear", load) == 1
+    pagecache.clear_process_state()
+    assert pagecache.per_process("test:clear", load) == 2

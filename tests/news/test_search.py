@@ -158,11 +158,18 @@ def test_a_new_provider_plugs_in(client, corpus):
         def search(self, query, limit):
             return [search.Hit(title="Kết quả cắm thêm", url="/", kind="fake", score=1000)]
 
-    search.register(Fake)
-    try:
+    with search.registered(Fake):
+        assert any(isinstance(p, Fake) for p in search.providers())
         assert _titles(client, "dai hoi")[0] == "Kết quả cắm thêm"
-    finally:
-        search._providers[:] = [p for p in search._providers if not isinstance(p, Fake)]
+    assert not any(isinstance(p, Fake) for p in search.providers())
+
+
+def test_registered_leaves_a_provider_registered_before_in_place():
+    kinds = [p.kind for p in search.providers()]
+    already = type(search.providers()[0])
+    with search.registered(already):
+        assert [p.kind for p in search.providers()] == kinds  # not twice
+    assert [p.kind for p in search.providers()] == kinds
 
 
 @pytest.mark.postgres_only
