@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,6 +61,33 @@ def test_staff_can_preview_unpublished(client, articles, state):
     assert response.status_code == 200
     assert "Bản xem trước" in response.content.decode()
     assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+@pytest.mark.parametrize("state", ["draft", "scheduled"])
+def test_a_staff_preview_never_reaches_anonymous_visitors(client, articles, settings, state):
+    """Staff see unpublished articles on the public address: the page cache, on as in
+    production, must never hand that page to the next anonymous visitor."""
+    settings.PAGE_CACHE_SECONDS = 60
+    anonymous = Client()
+    # The cache is live in this test: an anonymous public page is stored and served.
+    public_url = articles["public"].get_absolute_url()
+    assert anonymous.get(public_url)["X-Page-Cache"] == "miss"
+    assert anonymous.get(public_url)["X-Page-Cache"] == "hit"
+
+    url = articles[state].get_absolute_url()
+    assert anonymous.get(url).status_code == 404
+    staff = User.objects.create_user("bientap3", password="x", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_article"))
+    client.force_login(staff)
+    preview = client.get(url)
+    assert preview.status_code == 200 and "Bản xem trước" in preview.content.decode()
+
+    for _ in range(2):  # the first visit after the preview, and one that could hit
+        response = anonymous.get(url)
+        assert response.status_code == 404
+        assert "Bản xem trước" not in response.content.decode()
+        assert articles[state].title not in response.content.decode()
+    assert anonymous.get(public_url)["X-Page-Cache"] == "hit"
 
 
 def test_logged_in_non_staff_cannot_preview(client, articles):

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from portal.csv_export import csv_response, neutralise, write_csv
+from portal.csv_export import FORMULA_TRIGGERS, csv_response, neutralise, write_csv
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,45 @@ from portal.csv_export import csv_response, neutralise, write_csv
 )
 def test_formula_triggers_are_neutralised(text):
     assert neutralise(text) == "'" + text
+
+
+# Every character that makes a spreadsheet read a cell as a formula, written out here
+# rather than read from the module, so that dropping one from the module fails its case.
+TRIGGERS = {
+    "=": "equals",
+    "+": "plus",
+    "-": "minus",
+    "@": "at",
+    "\t": "tab",
+    "\r": "carriage return",
+    "\n": "line feed",
+    "＝": "full-width equals",
+    "＋": "full-width plus",
+    "－": "full-width minus",
+    "＠": "full-width at",
+}
+
+
+@pytest.mark.parametrize("trigger", list(TRIGGERS), ids=list(TRIGGERS.values()))
+def test_each_formula_trigger_is_neutralised(trigger):
+    text = trigger + 'HYPERLINK("http://evil.example","Bấm")'
+    assert neutralise(text) == "'" + text
+    assert neutralise(trigger) == "'" + trigger
+    buffer = io.StringIO()
+    write_csv(buffer, ["Họ tên"], [[text]])
+    rows = list(csv.reader(io.StringIO(buffer.getvalue().lstrip("\ufeff"))))
+    assert rows == [["Họ tên"], ["'" + text]]
+
+
+def test_the_module_neutralises_exactly_these_triggers():
+    """A trigger added to the module gets a case above."""
+    assert set(FORMULA_TRIGGERS) == set(TRIGGERS)
+
+
+@pytest.mark.parametrize("trigger", list(TRIGGERS), ids=list(TRIGGERS.values()))
+def test_a_trigger_inside_the_text_is_harmless(trigger):
+    text = f"Nguyễn Văn An {trigger} 0912"
+    assert neutralise(text) == text
 
 
 @pytest.mark.parametrize(
