@@ -61,13 +61,33 @@ def staff(db):
     return get_user_model().objects.create(username="tiepnhan", is_staff=True, is_superuser=True)
 
 
+def _path(target):
+    """The shortest list of moves from NEW to `target` in the expected table."""
+    paths = {S.NEW: []}
+    queue = [S.NEW]
+    for frm in queue:  # breadth first: the queue grows while it is walked
+        for a, to in EXPECTED:
+            if a == frm and to not in paths:
+                paths[to] = [*paths[frm], to]
+                queue.append(to)
+    return paths[target]
+
+
 def dossier_in(status):
-    """A dossier placed in `status` directly (setup only, bypassing the table on purpose)."""
+    """A dossier brought to `status` through the workflow service, by the shortest path."""
     dossier = DossierFactory(email="an@example.com")
-    dossier.status = status
-    dossier._status_change_allowed = True
-    dossier.save()
-    dossier._status_change_allowed = False
+    walker, _created = get_user_model().objects.get_or_create(
+        username="setup", defaults={"is_staff": True, "is_superuser": True}
+    )
+    for to in _path(status):
+        dossier_transition(
+            dossier=dossier,
+            to_status=to,
+            actor=walker,
+            public_note="Lý do rõ ràng",
+            notify=False,
+            **inputs_for(dossier, to),
+        )
     return dossier
 
 
