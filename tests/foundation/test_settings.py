@@ -55,7 +55,7 @@ def test_debug_defaults_to_off_and_rejects_garbage():
         text=True,
         check=False,
     )
-    assert result.returncode != 0 and "DEBUG must be a boolean" in result.stderr
+    assert result.returncode == 1 and "DEBUG must be a boolean" in result.stderr
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("a.vn, b.vn", ["a.vn", "b.vn"]), ("", [])])

@@ -3,8 +3,10 @@
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
+from congress.constants import ArticleStatus
 from congress.models import Article
 
 from .factories import ArticleFactory, CategoryFactory, DocumentFactory, jpeg_bytes
@@ -91,7 +93,7 @@ def test_editor_adds_an_article_with_a_gallery(client, editor, ward):
     article = Article.objects.get()
     assert article.slug == "doan-dai-bieu-du-dai-hoi"
     assert article.body == "<p>Nội dung </p>"
-    assert article.images.get().renditions
+    assert [r["w"] for r in article.images.get().renditions] == [480, 960, 1200]
 
 
 def test_gallery_image_without_caption_or_alt_is_refused(client, editor):
@@ -115,18 +117,28 @@ def test_gallery_image_without_caption_or_alt_is_refused(client, editor):
     }
     response = client.post(reverse("admin:congress_article_add"), data)
     assert response.status_code == 200
+    required = ["Thông tin này là bắt buộc."]
+    assert response.context["inline_admin_formsets"][0].formset.errors == [
+        {"caption": required, "alt": required}
+    ]
     assert not Article.objects.exists()
 
 
 def test_publish_and_unpublish_actions(client, editor, ward):
     article = ArticleFactory(draft=True)
     url = reverse("admin:congress_article_changelist")
-    client.post(url, {"action": "publish_now", "_selected_action": [article.pk]})
+    response = client.post(url, {"action": "publish_now", "_selected_action": [article.pk]})
+    assert response.status_code == 302
     article.refresh_from_db()
-    assert article.is_public
-    client.post(url, {"action": "unpublish", "_selected_action": [article.pk]})
+    assert article.status == ArticleStatus.PUBLISHED
+    assert article.is_public is True
+    assert Client().get(article.get_absolute_url()).status_code == 200  # anonymous
+    response = client.post(url, {"action": "unpublish", "_selected_action": [article.pk]})
+    assert response.status_code == 302
     article.refresh_from_db()
-    assert not article.is_public
+    assert article.status == ArticleStatus.DRAFT
+    assert article.is_public is False
+    assert Client().get(article.get_absolute_url()).status_code == 404  # editors may preview
 
 
 def test_slug_is_read_only_after_publication(client, editor):

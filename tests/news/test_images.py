@@ -51,6 +51,7 @@ def test_small_image_is_not_upscaled():
 def test_not_an_image_is_refused():
     with pytest.raises(ValidationError) as info:
         validate_image_upload(ContentFile(b"<svg onload=alert(1)>", "x.jpg"))
+    assert info.value.code == "invalid"
     assert "không phải là ảnh" in str(info.value)
 
 
@@ -58,21 +59,25 @@ def test_not_an_image_is_refused():
 def test_too_many_pixels_is_refused():
     with pytest.raises(ValidationError) as info:
         validate_image_upload(ContentFile(jpeg_bytes((100, 100)), "x.jpg"))
+    assert info.value.code == "too_many_pixels"
     assert "quá nhiều điểm ảnh" in str(info.value)
 
 
 @override_settings(NEWS_IMAGE_MAX_BYTES=100)
 def test_too_large_file_is_refused():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as info:
         validate_image_upload(ContentFile(jpeg_bytes(), "x.jpg"))
+    assert info.value.code == "too_large"
 
 
 def test_deleting_a_photo_removes_its_files(django_capture_on_commit_callbacks):
     photo = ArticleImageFactory()
     names = [photo.image.name, *(r["name"] for r in photo.renditions)]
+    assert len(names) == 4  # the picture and its 480, 960 and 1200 px renditions
+    assert [default_storage.exists(n) for n in names] == [True] * 4
     with django_capture_on_commit_callbacks(execute=True):
         photo.delete()
-    assert not any(default_storage.exists(n) for n in names)
+    assert [default_storage.exists(n) for n in names] == [False] * 4
 
 
 def test_gallery_markup(client, ward):

@@ -123,6 +123,7 @@ def test_unknown_category_is_404(client, ward):
 def test_rss_feed(client, ward):
     ArticleFactory(title="Tin trong RSS")
     response = client.get(reverse("congress:article_feed"))
+    assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     assert "Tin trong RSS" in response.content.decode()
 

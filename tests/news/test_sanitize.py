@@ -44,6 +44,7 @@ def test_clean_html_keeps_structure():
 def test_body_is_cleaned_on_save():
     article = ArticleFactory(body=HOSTILE)
     article.refresh_from_db()
+    assert article.body == clean_html(HOSTILE)
     assert "<script" not in article.body and "onclick" not in article.body
 
 

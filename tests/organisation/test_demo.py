@@ -43,9 +43,12 @@ def test_the_three_real_key_people_hold_their_facts_posts(demo_org):
 
 def test_everyone_else_is_marked_demo_and_every_contact_is_marked_demo(demo_org):
     others = Person.objects.exclude(full_name__in=REAL_PEOPLE)
-    assert others.exists()
+    assert others.count() == 6
     assert not others.filter(is_demo=False).exists()
+    # Everyone (9) and five of the eleven organs show a phone number: all of them demo ones.
+    assert Person.objects.exclude(phone="").count() == 9
     assert not Person.objects.exclude(phone="").filter(contacts_are_demo=False).exists()
+    assert Organ.objects.exclude(phone="").count() == 5
     assert not Organ.objects.exclude(phone="").filter(contacts_are_demo=False).exists()
     # No invented decision numbers are presented as real.
     assert not Appointment.objects.exclude(decision_number="").exists()
@@ -53,6 +56,11 @@ def test_everyone_else_is_marked_demo_and_every_contact_is_marked_demo(demo_org)
 
 def test_fixture_computed_columns_match_the_model_rules(demo_org):
     """loaddata bypasses save(): the fixture must carry what save() would compute."""
+    assert (Person.objects.count(), Organ.objects.count(), Appointment.objects.count()) == (
+        9,
+        11,
+        14,
+    )
     for person in Person.objects.all():
         assert person.name_sort_key == name_sort_key(person.full_name)
         assert person.search_name == fold(person.full_name)

@@ -213,7 +213,7 @@ def test_missing_mandatory_document_is_named(client, ward, procedure):
 def test_private_files_have_no_public_url(client, ward, procedure):
     from portal.storage import private_storage
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no public URL"):
         private_storage.url("dossiers/x.pdf")
     from django.conf import settings
 

@@ -1,5 +1,8 @@
 """The online form end to end: steps, server-side progress, one dossier per token."""
 
+import datetime as dt
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -14,10 +17,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_whole_journey_creates_one_complete_dossier(
-    client, ward, procedure, django_capture_on_commit_callbacks
+    client, ward, procedure, django_capture_on_commit_callbacks, clock
 ):
+    consented = clock.now
+    check = fill_until_check(client, procedure)
+    clock.advance(minutes=5)  # the resident reads the summary before sending
+    token = submission_token(check)
     with django_capture_on_commit_callbacks(execute=True):
-        response, token = submit(client, procedure)
+        response = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
     assert response.status_code == 302
     dossier = Dossier.objects.get()
     assert response["Location"] == reverse("portal:submit_done", args=[procedure.slug, token])
@@ -25,7 +32,8 @@ def test_whole_journey_creates_one_complete_dossier(
     assert dossier.applicant_name == "Nguyễn Văn An"  # NFC, collapsed, capitalised as typed
     assert dossier.phone == "+84912345678"
     assert dossier.id_number == "031090001234"
-    assert dossier.privacy_notice_version == "2026.1" and dossier.consent_at
+    assert dossier.privacy_notice_version == "2026.1"
+    assert dossier.consent_at == consented  # when the box was ticked, not when sent
     assert dossier.answers["ten_tre"] == {"label": "Tên của trẻ", "value": "Nguyễn Văn Bình"}
     assert dossier.answers["ngay_sinh_tre"]["value"] == "01/02/2025"
     docs = list(dossier.documents.all())
@@ -34,7 +42,7 @@ def test_whole_journey_creates_one_complete_dossier(
         assert doc.file.name.startswith("dossiers/")
         assert private_storage.exists(doc.file.name)
         assert len(doc.sha256) == 64
-    assert not any(private_storage.listdir("tmp")[1]), "staged files are removed after commit"
+    assert _all_files("tmp") == [], "staged files are removed after commit"
     assert DossierEvent.objects.filter(dossier=dossier, to_status=DossierStatus.NEW).count() == 1
     assert len(mail.outbox) == 1
     assert dossier.code in mail.outbox[0].subject
@@ -46,12 +54,12 @@ def test_whole_journey_creates_one_complete_dossier(
     assert "no-store" in done["Cache-Control"]
 
 
-def test_code_has_national_format(client, ward, procedure, settings):
+def test_code_has_national_format(client, ward, procedure, settings, clock):
     settings.DOSSIER_UNIT_CODE = "H26.APH"
+    # 23:30 UTC on 2 March is already 3 March in Hải Phòng: the code takes the local day.
+    clock.now = dt.datetime(2026, 3, 2, 23, 30, tzinfo=dt.UTC)
     submit(client, procedure)
-    code = Dossier.objects.get().code
-    unit, day, seq = code.rsplit("-", 2)
-    assert unit == "H26.APH" and len(day) == 6 and seq == "0001"
+    assert Dossier.objects.get().code == "H26.APH-260303-0001"
 
 
 def test_double_submit_returns_the_same_dossier(client, ward, procedure):
@@ -60,18 +68,22 @@ def test_double_submit_returns_the_same_dossier(client, ward, procedure):
     first = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
     second = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
     assert Dossier.objects.count() == 1
-    assert first["Location"] == second["Location"]
+    done = reverse("portal:submit_done", args=[procedure.slug, token])
+    assert (first.status_code, first["Location"]) == (302, done)
+    assert (second.status_code, second["Location"]) == (302, done)
 
 
 def test_back_and_resubmit_returns_the_same_dossier(client, ward, procedure):
     response, token = submit(client, procedure)
     client.get(step_url(procedure, "kiem-tra"))  # Back: form state gone
     again = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
+    assert again.status_code == 302
     assert again["Location"] == response["Location"]
     assert Dossier.objects.count() == 1
 
 
-def test_forged_hidden_fields_are_ignored(client, ward, procedure):
+def test_forged_hidden_fields_are_ignored(client, ward, procedure, settings):
+    settings.DOSSIER_UNIT_CODE = "H26.APH"
     check = fill_until_check(client, procedure)
     token = submission_token(check)
     client.post(
@@ -86,7 +98,9 @@ def test_forged_hidden_fields_are_ignored(client, ward, procedure):
     )
     dossier = Dossier.objects.get()
     assert dossier.status == DossierStatus.NEW
-    assert dossier.code != "FORGED-1"
+    assert dossier.procedure_id == procedure.pk
+    assert re.fullmatch(r"H26\.APH-\d{6}-0001", dossier.code), dossier.code
+    assert dossier.tracking_token_hash != "0" * 64
 
 
 def test_forged_submission_token_creates_nothing(client, ward, procedure):
@@ -96,6 +110,7 @@ def test_forged_submission_token_creates_nothing(client, ward, procedure):
         {"submission_token": "00000000-0000-0000-0000-000000000000"},
     )
     assert response.status_code == 302
+    assert response["Location"] == reverse("portal:submit_start", args=[procedure.slug])
     assert Dossier.objects.count() == 0
 
 
@@ -106,7 +121,7 @@ def test_back_keeps_everything_typed_and_uploaded(client, ward, procedure):
     docs = client.get(step_url(procedure, "giay-to")).content.decode()
     assert "to-khai.pdf" in docs and "chung-sinh.png" in docs
     consent = client.get(step_url(procedure, "dong-y")).content.decode()
-    assert "checked" in consent
+    assert re.search(r'<input type="checkbox" name="consent"[^>]* checked>', consent)
 
 
 def test_change_link_returns_to_check_page(client, ward, procedure):
@@ -191,6 +206,7 @@ def test_disk_failure_leaves_no_row(client, ward, procedure, monkeypatch):
     monkeypatch.setattr(services, "_copy_to_final", full_disk)
     response = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
     assert response.status_code == 503
+    assert "Chưa gửi được hồ sơ" in response.content.decode()
     assert Dossier.objects.count() == 0
 
 

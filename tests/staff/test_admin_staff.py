@@ -37,7 +37,12 @@ def test_add_override_through_the_admin(client):
         f"{URL}add/", {"date": "07/03/2026", "kind": "working_day", "reason": "Làm bù (thử)"}
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert CalendarOverride.objects.get().date == dt.date(2026, 3, 7)
+    override = CalendarOverride.objects.get()
+    assert (override.date, override.kind, override.reason) == (
+        dt.date(2026, 3, 7),
+        "working_day",
+        "Làm bù (thử)",
+    )
 
 
 def test_redundant_override_is_explained_and_keeps_the_input(client):

@@ -109,8 +109,9 @@ class TestAudit:
         assert audit(actor=AnonymousUser(), action="export").actor_label == "hệ thống"
 
     def test_unknown_action_is_refused(self):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="'hack' is not a valid AuditAction"):
             audit(actor=None, action="hack")
+        assert not AuditEntry.objects.exists()
 
     def test_entry_rolls_back_with_the_change(self):
         with pytest.raises(RuntimeError), transaction.atomic():

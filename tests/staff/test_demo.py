@@ -29,6 +29,8 @@ from portal.models import (
 )
 from portal.storage import private_storage
 
+from .conftest import at
+
 pytestmark = pytest.mark.django_db
 
 STATS = reverse("portal:statistics")
@@ -45,7 +47,10 @@ def load():
 
 
 @pytest.fixture
-def demo_output(db):
+def demo_output(db, clock):
+    """The demo loaded on a Wednesday afternoon: the stories (dated back from `now`) and the
+    figures they make are then the same on every run."""
+    clock.now = at(2026, 11, 25, 15, 30)
     return load()
 
 
@@ -73,6 +78,7 @@ def test_load_demo_twice_creates_no_duplicates():
 
 def test_each_dossier_status_is_the_end_of_its_history(demo_output):
     now = timezone.now()
+    assert Dossier.objects.count() == demo.DOSSIERS
     for dossier in Dossier.objects.prefetch_related("events"):
         events = list(dossier.events.all())
         assert events[0].from_status is None and events[0].to_status == S.NEW
@@ -101,18 +107,20 @@ def test_the_stories_cover_the_desk_and_happen_in_the_past(demo_output):
     for apology in Apology.objects.select_related("dossier"):
         assert apology.dossier.accepted_at <= apology.created_at < apology.new_due_at
         assert apology.created_at < timezone.now() - dt.timedelta(hours=1)
+    assert DueDateChange.objects.filter(event__isnull=False).exists()
     for change in DueDateChange.objects.select_related("event"):
         if change.event is not None:
             assert change.created_at == change.event.created_at
 
 
 def test_applicants_are_visibly_demo_and_files_are_stored_privately(demo_output):
+    assert Dossier.objects.count() == demo.DOSSIERS
     for dossier in Dossier.objects.all():
         assert dossier.applicant_name.endswith(demo.DEMO_SUFFIX)
         assert dossier.phone.startswith("+84900000") and dossier.email == ""
         assert dossier.submission_token in {demo.demo_token(i) for i in range(demo.DOSSIERS)}
     documents = DossierDocument.objects.select_related("dossier")
-    assert documents.count() >= demo.DOSSIERS
+    assert documents.count() == 91  # one or two per dossier, and the supplements
     for document in documents:
         name = document.file.name
         local = timezone.localtime(document.uploaded_at)
@@ -136,7 +144,8 @@ def test_staff_accounts_have_their_roles_fields_and_printed_passwords(demo_outpu
     leader = User.objects.get(username="demo.lanhdao")
     reception = User.objects.get(username="demo.tiepnhan")
     total = Dossier.objects.count()
-    assert 0 < access.visible_dossiers(officer).count() < total
+    assert total == demo.DOSSIERS
+    assert access.visible_dossiers(officer).count() == 57  # not the other fields' dossiers
     assert access.visible_dossiers(leader).count() == total
     assert access.visible_dossiers(reception).count() == total
     # Generated, one per account, long enough for the staff password rule (12+).
@@ -159,13 +168,19 @@ def test_statistics_show_figures_after_the_demo_load(client, demo_output):
     html = client.get(STATS).text
     assert "Chưa có số liệu" not in html
     assert html.count("<svg") == 2
-    assert html.count('<th scope="row">') >= 4 + 4  # four months at least, fields
+    assert html.count('<th scope="row">') == 5 + 4  # months (July to November), fields
     data = json.loads(client.get(reverse("portal:statistics_json")).content)
     total = data["total"]
     assert total["received"] == demo.DOSSIERS
-    assert total["finished"] > 30 and total["late"] > 0 and total["apologies"] > 0
-    assert total["on_time_rate"] is not None and total["satisfaction_rate"] is not None
-    assert len(data["months"]) >= 4
+    assert (total["finished"], total["late"], total["apologies"]) == (43, 7, 8)
+    assert (total["on_time_rate"], total["satisfaction_rate"]) == ("83.7", "61.5")
+    assert [m["month"] for m in data["months"]] == [
+        "2026-07",
+        "2026-08",
+        "2026-09",
+        "2026-10",
+        "2026-11",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,6 @@
 """Staff log-in resists guessing: lockout, strong passwords, idle sessions (issue 6)."""
 
 import datetime as dt
-import time
 
 import pytest
 from axes.models import AccessAttempt
@@ -9,7 +8,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
-from django.utils import timezone
 
 from portal.security import LAST_SEEN_KEY, client_ip
 
@@ -55,12 +53,12 @@ class TestLockout:
         assert response["Cache-Control"] == "no-store"
 
     def test_not_locked_before_the_limit(self, client, settings):
-        UserFactory(staff=True, username="tiepnhan")
+        user = UserFactory(staff=True, username="tiepnhan")
         for _ in range(settings.AXES_FAILURE_LIMIT - 1):
             attempt(client, "tiepnhan")
         response = attempt(client, "tiepnhan", STAFF_PASSWORD)
         assert response.status_code == 302
-        assert client.session["_auth_user_id"]
+        assert client.session["_auth_user_id"] == str(user.pk)
 
     def test_unknown_user_gets_exactly_the_same_answers(self, client, settings):
         UserFactory(staff=True, username="tiepnhan")
@@ -92,27 +90,30 @@ class TestLockout:
             attempt(client, "tiepnhan")
         assert attempt(client, "tiepnhan", STAFF_PASSWORD).status_code == 302
 
-    def test_lock_expires_after_the_cool_off(self, client, settings):
+    def test_lock_expires_after_the_cool_off(self, client, settings, clock):
         UserFactory(staff=True, username="tiepnhan")
         fail_until_locked(client, "tiepnhan", settings)
         assert attempt(client, "tiepnhan", STAFF_PASSWORD).status_code == 429
-        past = timezone.now() - settings.AXES_COOLOFF_TIME - dt.timedelta(minutes=1)
-        AccessAttempt.objects.update(attempt_time=past)
+        clock.advance(settings.AXES_COOLOFF_TIME - dt.timedelta(seconds=1))
+        assert attempt(client, "tiepnhan", "sai-mat-khau").status_code == 429  # still locked
+        clock.advance(settings.AXES_COOLOFF_TIME + dt.timedelta(seconds=1))
         assert attempt(client, "tiepnhan", STAFF_PASSWORD).status_code == 302
 
-    def test_trying_during_the_lock_restarts_the_wait(self, client, settings):
+    def test_trying_during_the_lock_restarts_the_wait(self, client, settings, clock):
         """The lockout page says so: each try while locked restarts the cool-off."""
         UserFactory(staff=True, username="tiepnhan")
         fail_until_locked(client, "tiepnhan", settings)
-        AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(minutes=20))
+        clock.advance(minutes=20)
         assert attempt(client, "tiepnhan", STAFF_PASSWORD).status_code == 429
-        latest = AccessAttempt.objects.get().attempt_time
-        assert timezone.now() - latest < dt.timedelta(minutes=1)
+        assert AccessAttempt.objects.get().attempt_time == clock.now
+        # 49 minutes after the failures, but 29 after the last try: still locked.
+        clock.advance(minutes=29)
+        assert attempt(client, "tiepnhan", STAFF_PASSWORD).status_code == 429
 
     def test_test_client_login_still_works(self, client):
         """Code without a request (test client, scripts) skips the lockout check only."""
         UserFactory(staff=True, username="tiepnhan")
-        assert client.login(username="tiepnhan", password=STAFF_PASSWORD)
+        assert client.login(username="tiepnhan", password=STAFF_PASSWORD) is True
 
 
 def _without_csrf(body):
@@ -148,28 +149,29 @@ class TestStaffPasswords:
         user = UserFactory(staff=True)
         with pytest.raises(ValidationError) as exc:
             validate_password(password, user)
-        assert code in [error.code for error in exc.value.error_list]
+        assert [error.code for error in exc.value.error_list] == [code]
 
     @pytest.mark.parametrize(
         ("password", "message"),
         [
             ("Ng@n-qua1", "Mật khẩu quá ngắn. Mật khẩu phải có ít nhất 12 ký tự."),
-            ("qwerty123456", "quá phổ biến"),
-            ("384729105836", "chỉ gồm chữ số"),
+            ("qwerty123456", "Mật khẩu này quá phổ biến, dễ bị đoán ra."),
+            ("384729105836", "Mật khẩu này chỉ gồm chữ số."),
         ],
     )
     def test_refusals_are_in_vietnamese(self, password, message):
         with pytest.raises(ValidationError) as exc:
             validate_password(password, UserFactory(staff=True))
-        assert any(message in m for m in exc.value.messages), exc.value.messages
+        assert exc.value.messages == [message]
 
     def test_password_like_the_user_name_is_refused(self):
         user = UserFactory(staff=True, username="nguyenvanphuc2026")
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as exc:
             validate_password("nguyenvanphuc2026", user)
+        assert [error.code for error in exc.value.error_list] == ["password_too_similar"]
 
     def test_strong_password_passes(self):
-        validate_password(STAFF_PASSWORD, UserFactory(staff=True))
+        assert validate_password(STAFF_PASSWORD, UserFactory(staff=True)) is None
 
     def test_admin_refuses_a_short_password_for_a_new_officer(self, client):
         client.force_login(UserFactory(superuser=True))
@@ -188,17 +190,19 @@ class TestStaffPasswords:
 
 
 class TestIdleSession:
-    def test_active_session_stays(self, client, settings):
+    def test_active_session_stays(self, client, settings, clock):
         client.force_login(UserFactory(staff=True))
         assert client.get("/quan-tri/").status_code == 200
-        assert client.get("/quan-tri/").status_code == 200
+        # Each request restarts the idle time: twice nearly the timeout, never idle.
+        for _ in range(2):
+            clock.advance(seconds=settings.STAFF_SESSION_IDLE_TIMEOUT - 5)
+            assert client.get("/quan-tri/").status_code == 200
 
-    def test_idle_session_is_logged_out(self, client, settings):
+    def test_idle_session_is_logged_out(self, client, settings, clock):
         client.force_login(UserFactory(staff=True))
         client.get("/quan-tri/")
-        session = client.session
-        session[LAST_SEEN_KEY] = int(time.time()) - settings.STAFF_SESSION_IDLE_TIMEOUT - 5
-        session.save()
+        assert client.session[LAST_SEEN_KEY] == int(clock.now.timestamp())
+        clock.advance(seconds=settings.STAFF_SESSION_IDLE_TIMEOUT + 5)
         response = client.get("/quan-tri/auth/user/?q=x")
         assert response.status_code == 302
         assert response["Location"].startswith("/quan-tri/login/?next=")
@@ -206,11 +210,11 @@ class TestIdleSession:
         follow = client.get(response["Location"])
         assert "hết hạn do không hoạt động" in follow.content.decode()
 
-    def test_idle_timeout_comes_from_settings(self, client, settings):
+    def test_idle_timeout_comes_from_settings(self, client, settings, clock):
         settings.STAFF_SESSION_IDLE_TIMEOUT = 3600
         client.force_login(UserFactory(staff=True))
         client.get("/quan-tri/")
-        session = client.session
-        session[LAST_SEEN_KEY] = int(time.time()) - 1800
-        session.save()
+        clock.advance(seconds=1800)  # idle past the default 30 minutes
         assert client.get("/quan-tri/").status_code == 200
+        clock.advance(seconds=3601)
+        assert client.get("/quan-tri/").status_code == 302
