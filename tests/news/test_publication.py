@@ -28,18 +28,20 @@ def test_published_queryset_is_the_rule(articles):
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "published"),
     [
-        "/tin-tuc/",
-        "/tin-tuc/rss/",
-        "/sitemap-news.xml",
-        "/tim-kiem/?q=bai",
-        "/",
+        ("/tin-tuc/", "Bài đã đăng công khai"),
+        ("/tin-tuc/rss/", "<item><title>Bài đã đăng công khai</title>"),
+        ("/sitemap-news.xml", "<loc>http://testserver/tin-tuc/bai-da-dang-cong-khai/</loc>"),
+        ("/tim-kiem/?q=bai", "Bài đã đăng công khai"),
+        ("/", "Bài đã đăng công khai"),
     ],
 )
-def test_public_pages_show_only_published(client, articles, url):
-    html = client.get(url).content.decode()
-    assert "Bài đã đăng công khai" in html or articles["public"].slug in html
+def test_public_pages_show_only_published(client, articles, url, published):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert published in html
     assert "Bài nháp bí mật" not in html and articles["draft"].slug not in html
     assert "Bài hẹn giờ sắp đăng" not in html and articles["scheduled"].slug not in html
 

@@ -1,5 +1,6 @@
 """/dai-hoi/: the 1st Congress of the ward Party organisation (FACTS.md)."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -114,4 +115,7 @@ def test_the_latest_congress_is_shown(client, demo_org):
         held_on=first.held_on.replace(year=first.held_on.year + 5),
         delegates=170,
     )
-    assert "Đại hội lần thứ II (thử)" in _main(client)
+    html = _main(client)
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", html) == ["Đại hội lần thứ II (thử)"]
+    assert first.name not in html  # the first Congress is no longer the one shown
+    assert "<dd>170</dd>" in html

@@ -158,3 +158,7 @@ def test_parallel_code_counter_alone():
 
     codes, errors = _run_parallel(one, THREADS)
     assert errors == [] and len(set(codes)) == THREADS
+    prefix = f"{settings.DOSSIER_UNIT_CODE}-{timezone.localdate():%y%m%d}-"
+    assert all(code.startswith(prefix) for code in codes)
+    sequences = sorted(int(c.rsplit("-", 1)[1]) for c in codes)
+    assert sequences == list(range(1, THREADS + 1))

@@ -67,9 +67,12 @@ def test_secret_links_are_rate_limited_too(client, ward, settings, window_clock)
 
 def test_form_posts_are_rate_limited(client, ward, procedure, settings, window_clock):
     settings.PORTAL_RATE_SUBMIT = "2/600"
-    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    start = client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    assert (start.status_code, start["Location"]) == (302, step_url(procedure, "nguoi-nop"))
     for _ in range(2):
-        client.post(step_url(procedure, "nguoi-nop"), applicant_data(full_name=""))
+        # An invalid form is shown again, and still counts towards the limit.
+        invalid = client.post(step_url(procedure, "nguoi-nop"), applicant_data(full_name=""))
+        assert invalid.status_code == 200
     response = client.post(step_url(procedure, "nguoi-nop"), applicant_data())
     assert (response.status_code, response["Retry-After"]) == (429, "590")
     assert Dossier.objects.count() == 0
@@ -79,7 +82,8 @@ def test_forwarded_for_is_trusted_only_behind_configured_proxies(
     client, ward, settings, window_clock
 ):
     settings.PORTAL_RATE_TRACKING = "1/600"
-    client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="1.1.1.1")
+    first = client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="1.1.1.1")
+    assert first.status_code == 200
     # No proxy configured: the forgeable header is ignored, same REMOTE_ADDR -> limited.
     assert (
         client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="2.2.2.2").status_code

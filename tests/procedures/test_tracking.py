@@ -1,7 +1,9 @@
 """Tracking: POST code + phone or secret link; same answer when unknown; masked; no-store."""
 
+import datetime as dt
 import re
 import secrets
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -15,9 +17,18 @@ from .journey import upload
 
 pytestmark = pytest.mark.django_db
 
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
 
 def look_up(client, code, phone):
     return client.post(reverse("portal:tracking"), {"code": code, "phone": phone})
+
+
+def assert_redirects_to_result(response):
+    assert (response.status_code, response["Location"]) == (
+        302,
+        reverse("portal:tracking_result"),
+    )
 
 
 def test_lookup_by_code_and_phone_in_any_form(client, ward):
@@ -64,16 +75,17 @@ def test_lookup_is_post_only_query_strings_reveal_nothing(client, ward):
 
 
 def test_result_without_lookup_redirects_to_the_form(client, ward):
-    assert client.get(reverse("portal:tracking_result"))["Location"] == reverse("portal:tracking")
+    response = client.get(reverse("portal:tracking_result"))
+    assert (response.status_code, response["Location"]) == (302, reverse("portal:tracking"))
 
 
 def test_secret_link_opens_the_dossier_and_leaves_the_address_bar(client, ward):
     token = secrets.token_urlsafe(32)
     dossier = DossierFactory(tracking_token_hash=hash_tracking_token(token))
     response = client.get(reverse("portal:tracking_token", args=[token]))
-    assert response["Location"] == reverse("portal:tracking_result")
-    assert dossier.code in client.get(response["Location"]).content.decode()
-    assert len(token) >= 43  # 256 bits
+    assert_redirects_to_result(response)
+    page = client.get(response["Location"])
+    assert page.status_code == 200 and dossier.code in page.content.decode()
 
 
 def test_wrong_secret_link_is_404(client, ward):
@@ -84,23 +96,41 @@ def test_wrong_secret_link_is_404(client, ward):
     )
 
 
-def test_tracking_token_is_stored_only_as_a_hash(client, ward, procedure):
+def test_tracking_token_is_stored_only_as_a_hash(
+    client, ward, procedure, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
     from .journey import submit
 
-    submit(client, procedure)
+    with django_capture_on_commit_callbacks(execute=True):
+        response, submission_token = submit(client, procedure)
+    assert (response.status_code, response["Location"]) == (
+        302,
+        reverse("portal:submit_done", args=[procedure.slug, submission_token]),
+    )
     dossier = Dossier.objects.get()
     raw = client.session["portal:tracking"]["token"]
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", raw)  # token_urlsafe(32): 256 bits
     assert (
         dossier.tracking_token_hash == hash_tracking_token(raw)
         and raw not in dossier.tracking_token_hash
     )
+    # The receipt sends that very token, as the secret link.
+    link = "http://testserver" + reverse("portal:tracking_token", args=[raw])
+    assert len(mail.outbox) == 1 and f"\n{link}\n" in mail.outbox[0].body
 
 
-def test_timeline_shows_public_notes_not_internal_ones(client, ward):
+def test_timeline_shows_public_notes_not_internal_ones(client, ward, clock):
+    clock.now = dt.datetime(2026, 2, 12, 10, 0, tzinfo=VN)
     dossier = DossierFactory(status_path=[DossierStatus.ACCEPTED])
-    from portal.models import DossierEvent
-
-    DossierEvent.objects.filter(dossier=dossier)  # history exists
+    assert list(
+        dossier.events.order_by("created_at", "pk").values_list("to_status", "public_note")
+    ) == [
+        (DossierStatus.NEW, ""),
+        (DossierStatus.ACCEPTED, "Ghi chú kiểm thử"),
+    ]
+    clock.advance(hours=2, minutes=15)
     from django.contrib.auth import get_user_model
 
     from portal.workflow import dossier_transition
@@ -112,16 +142,25 @@ def test_timeline_shows_public_notes_not_internal_ones(client, ward):
         public_note="Đang thẩm định",
         internal_note="BÍ MẬT nội bộ",
     )
-    look_up(client, dossier.code, "0912345678")
-    html = client.get(reverse("portal:tracking_result")).content.decode()
-    assert "Đang thẩm định" in html and "BÍ MẬT" not in html
-    assert html.count("timeline") and "Được tiếp nhận" in html
+    assert_redirects_to_result(look_up(client, dossier.code, "0912345678"))
+    page = client.get(reverse("portal:tracking_result"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "BÍ MẬT" not in html
+    assert html.count('<ol class="timeline">') == 1
+    timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]
+    assert re.findall(r"<li>(.*?)</li>", timeline) == [
+        "<strong>Mới đăng ký</strong> – 10:00 12/02/2026",
+        "<strong>Được tiếp nhận</strong> – 10:00 12/02/2026<br>Ghi chú kiểm thử",
+        "<strong>Đang xử lý</strong> – 12:15 12/02/2026<br>Đang thẩm định",
+    ]
 
 
 def test_receipt_has_qr_svg_and_print_styles(client, ward, procedure):
     from .journey import submit
 
-    submit(client, procedure)
+    submitted, _token = submit(client, procedure)
+    assert submitted.status_code == 302
     response = client.get(reverse("portal:tracking_receipt"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -138,10 +177,11 @@ def test_receipt_has_qr_svg_and_print_styles(client, ward, procedure):
 def test_tracking_query_budget(client, ward, django_assert_max_num_queries):
     """Session, dossier with procedure/places/rating, events, documents, supplement check."""
     dossier = DossierFactory(status_path=[DossierStatus.ACCEPTED, DossierStatus.PROCESSING])
-    look_up(client, dossier.code, "0912345678")
-    client.get(reverse("portal:tracking_result"))
+    assert_redirects_to_result(look_up(client, dossier.code, "0912345678"))
+    assert client.get(reverse("portal:tracking_result")).status_code == 200
     with django_assert_max_num_queries(6):
-        client.get(reverse("portal:tracking_result"))
+        response = client.get(reverse("portal:tracking_result"))
+    assert response.status_code == 200 and dossier.code in response.content.decode()
 
 
 def test_lookup_query_budget(client, ward, django_assert_max_num_queries):
@@ -149,7 +189,7 @@ def test_lookup_query_budget(client, ward, django_assert_max_num_queries):
     dossier = DossierFactory()
     with django_assert_max_num_queries(5) as ctx:
         response = look_up(client, dossier.code, "0912345678")
-    assert response.status_code == 302
+    assert_redirects_to_result(response)
     sql = [q["sql"] for q in ctx.captured_queries]
     assert sum(s.startswith("INSERT") for s in sql) == 1
     assert not any(s.startswith("UPDATE") for s in sql)
@@ -163,7 +203,7 @@ def test_lookup_gives_an_existing_session_a_new_key(client, ward):
     session.save()
     before = session.session_key
     client.cookies["sessionid"] = before
-    look_up(client, dossier.code, "0912345678")
+    assert_redirects_to_result(look_up(client, dossier.code, "0912345678"))
     after = client.cookies["sessionid"].value
     assert after != before
     assert client.get(reverse("portal:tracking_result")).status_code == 200
@@ -173,11 +213,11 @@ def test_lookup_gives_an_existing_session_a_new_key(client, ward):
 
 
 def _open(client, dossier):
-    look_up(client, dossier.code, "0912345678")
+    assert_redirects_to_result(look_up(client, dossier.code, "0912345678"))
 
 
 def test_supplement_upload_of_exactly_the_requested_documents(
-    client, ward, django_capture_on_commit_callbacks
+    client, ward, clock, django_capture_on_commit_callbacks
 ):
     dossier = DossierFactory()
     missing = RequiredDocumentFactory(procedure=dossier.procedure, name="Giấy chứng sinh")
@@ -195,7 +235,9 @@ def test_supplement_upload_of_exactly_the_requested_documents(
         documents=[missing],
     )
     _open(client, dossier)
-    html = client.get(reverse("portal:tracking_result")).content.decode()
+    page = client.get(reverse("portal:tracking_result"))
+    assert page.status_code == 200
+    html = page.content.decode()
     assert "Thiếu giấy chứng sinh bản rõ nét." in html and f'name="doc_{missing.pk}"' in html
     assert "Tờ khai" not in html.split("supplement-title")[1].split("</section>")[0]
 
@@ -219,15 +261,16 @@ def test_supplement_upload_of_exactly_the_requested_documents(
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.SUPPLEMENT_REQUESTED
 
+    clock.advance(minutes=5)  # fulfilled when the files arrive, not when requested
     response = client.post(
         reverse("portal:tracking_supplement"),
         {f"doc_{missing.pk}": upload("cs.png", image_bytes())},
     )
-    assert response.status_code == 302
+    assert_redirects_to_result(response)
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.PROCESSING
     request = dossier.supplement_requests.get()
-    assert request.fulfilled_at and request.uploads.count() == 1
+    assert request.fulfilled_at == clock.now and request.uploads.count() == 1
     assert dossier.events.last().actor is None  # the resident
 
 
@@ -235,7 +278,7 @@ def test_supplement_without_request_is_refused(client, ward):
     dossier = DossierFactory()
     _open(client, dossier)
     response = client.post(reverse("portal:tracking_supplement"), {})
-    assert response.status_code == 302
+    assert_redirects_to_result(response)
     assert dossier.documents.count() == 0
 
 
@@ -247,7 +290,7 @@ def test_withdrawal_request(client, ward):
     response = client.post(
         reverse("portal:tracking_withdraw"), {"reason": "Đã nộp nhầm thủ tục", "confirm": "on"}
     )
-    assert response.status_code == 302
+    assert_redirects_to_result(response)
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.WITHDRAWAL_REQUESTED
     assert "Đã nộp nhầm thủ tục" in dossier.events.last().public_note
@@ -256,8 +299,10 @@ def test_withdrawal_request(client, ward):
 def test_withdrawal_is_not_offered_after_the_result(client, ward):
     dossier = DossierFactory(status_path=[2, 4, 9, 10])
     _open(client, dossier)
-    assert "Rút hồ sơ" not in client.get(reverse("portal:tracking_result")).content.decode()
-    client.post(reverse("portal:tracking_withdraw"), {"reason": "x", "confirm": "on"})
+    page = client.get(reverse("portal:tracking_result"))
+    assert page.status_code == 200 and "Rút hồ sơ" not in page.content.decode()
+    refused = client.post(reverse("portal:tracking_withdraw"), {"reason": "x", "confirm": "on"})
+    assert_redirects_to_result(refused)  # with a message, the dossier unchanged
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.RETURNED
 
@@ -265,24 +310,21 @@ def test_withdrawal_is_not_offered_after_the_result(client, ward):
 def test_rating_only_after_result_and_only_once(client, ward):
     dossier = DossierFactory(status_path=[2, 4])
     _open(client, dossier)
-    assert (
-        "Đánh giá việc giải quyết"
-        not in client.get(reverse("portal:tracking_result")).content.decode()
-    )
-    client.post(reverse("portal:tracking_rate"), {"satisfied": "1"})
+    page = client.get(reverse("portal:tracking_result"))
+    assert page.status_code == 200 and "Đánh giá việc giải quyết" not in page.content.decode()
+    assert_redirects_to_result(client.post(reverse("portal:tracking_rate"), {"satisfied": "1"}))
     assert not DossierRating.objects.exists()
 
     finished = DossierFactory(status_path=[2, 4, 9, 10])
     _open(client, finished)
-    assert (
-        "Đánh giá việc giải quyết" in client.get(reverse("portal:tracking_result")).content.decode()
-    )
+    page = client.get(reverse("portal:tracking_result"))
+    assert page.status_code == 200 and "Đánh giá việc giải quyết" in page.content.decode()
     response = client.post(
         reverse("portal:tracking_rate"),
         {"satisfied": "0", "reasons": ["late", "unclear"], "comment": "Chậm"},
     )
-    assert response.status_code == 302
+    assert_redirects_to_result(response)
     rating = DossierRating.objects.get()
     assert rating.satisfied is False and rating.reasons == ["late", "unclear"]
-    client.post(reverse("portal:tracking_rate"), {"satisfied": "1"})
+    assert_redirects_to_result(client.post(reverse("portal:tracking_rate"), {"satisfied": "1"}))
     assert DossierRating.objects.count() == 1

@@ -219,10 +219,11 @@ def test_accept_records_time_and_due_date(staff, clock, accepted, due):
 def test_unknown_inputs_are_refused(staff):
     """A misspelt keyword must not be swallowed silently."""
     dossier = dossier_in(S.NEW)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"unexpected inputs: \['due_date'\]"):
         dossier_transition(
-            dossier=dossier, to_status=S.ACCEPTED, actor=staff, due_date=datetime.date.today()
+            dossier=dossier, to_status=S.ACCEPTED, actor=staff, due_date=datetime.date(2026, 3, 2)
         )
+    assert Dossier.objects.get(pk=dossier.pk).status == S.NEW
 
 
 def test_model_refuses_a_status_change_outside_the_service():
@@ -236,6 +237,8 @@ def test_model_refuses_a_status_change_outside_the_service():
     assert fresh.status == S.NEW
     fresh.street = "Số 2"
     fresh.save()  # other fields may change
+    fresh.refresh_from_db()
+    assert (fresh.street, fresh.status) == ("Số 2", S.NEW)
 
 
 def test_new_dossier_must_start_as_new():

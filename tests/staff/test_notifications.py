@@ -64,18 +64,19 @@ class TestAfterCommit:
         assert mail.outbox == []
         assert not Notification.objects.exists()
 
-    def test_sent_only_when_the_callbacks_run(self, django_capture_on_commit_callbacks):
+    def test_sent_only_when_the_callbacks_run(self, clock, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks() as callbacks:
             notification = send_email()
         assert mail.outbox == []
         assert notification.status == NotificationStatus.QUEUED
+        clock.advance(seconds=30)  # sent when the callbacks run, not when it was queued
         for callback in callbacks:
             callback()
         assert len(mail.outbox) == 1
         notification.refresh_from_db()
         assert notification.status == NotificationStatus.SENT
         assert notification.attempts == 1
-        assert notification.sent_at is not None
+        assert notification.sent_at == clock.now
 
     def test_message_is_vietnamese_html_and_text(self, django_capture_on_commit_callbacks, ward):
         with django_capture_on_commit_callbacks(execute=True):
@@ -97,8 +98,10 @@ class TestAfterCommit:
         assert not Notification.objects.exists()
 
     def test_invalid_address_is_refused(self):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as refused:
             send_email(recipient="khong-phai-thu")
+        assert refused.value.code == "invalid"
+        assert not Notification.objects.exists()
 
     def test_linked_to_the_object_it_concerns(self, django_capture_on_commit_callbacks):
         officer, other = UserFactory(), UserFactory()
@@ -218,7 +221,9 @@ class TestSms:
         assert notification.recipient_masked == "091****678"
         assert notification.body_text.startswith("Phường An Phong")  # the record keeps accents
 
-    def test_backend_comes_from_settings(self, locmem_sms, django_capture_on_commit_callbacks):
+    def test_backend_comes_from_settings(
+        self, locmem_sms, clock, django_capture_on_commit_callbacks
+    ):
         with django_capture_on_commit_callbacks(execute=True):
             notify(
                 obj=None,
@@ -227,7 +232,12 @@ class TestSms:
                 template=TEMPLATE,
                 context={"requested_at": timezone.now()},
             )
-        assert locmem_sms[0]["recipient"] == "0912345678"
+        assert locmem_sms == [
+            {
+                "recipient": "0912345678",
+                "text": "Phuong An Phong: tin nhan kiem tra cau hinh SMS luc 10:00 12/02/2026.",
+            }
+        ]
 
     def test_gateway_refusal_is_recorded(self, settings, django_capture_on_commit_callbacks):
         settings.SMS_BACKEND = "tests.staff.test_notifications.RefusingSmsBackend"
@@ -266,6 +276,8 @@ class TestCommandsAndAdmin:
         page = client.get(f"/quan-tri/portal/notification/{notification.pk}/change/")
         assert "a***@example.com" in listing
         assert "an.nguyen@example.com" not in listing
+        assert page.status_code == 200
+        assert "a***@example.com" in page.content.decode()
         assert "an.nguyen@example.com" not in page.content.decode()
         assert client.get("/quan-tri/portal/notification/add/").status_code == 403
 
