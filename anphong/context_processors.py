@@ -5,9 +5,9 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info, override
 
-from .navigation import active_item, main_nav, search_url
-from .pagecache import version
-from .text import nfc
+from anphong.navigation import active_item, main_nav, search_url
+from anphong.pagecache import version
+from anphong.text import nfc
 
 
 def site(request):

@@ -2,7 +2,7 @@
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 
-from .views import database_unavailable
+from anphong.views import database_unavailable
 
 # Errors that mean "the database cannot be reached", not "the query is wrong".
 DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)

@@ -40,8 +40,8 @@ from django.db.models import BooleanField, Expression, Q
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from . import pagecache
-from .text import fold, nfc
+from anphong import pagecache
+from anphong.text import fold, nfc
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8

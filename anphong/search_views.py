@@ -6,9 +6,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from . import search
-from .pagecache import cache_public_page
-from .pagination import FastPage, parse_page_number
+from anphong import search
+from anphong.pagecache import cache_public_page
+from anphong.pagination import FastPage, parse_page_number
 
 RESULTS_PER_PAGE = 20
 # Deepest page offered: each provider returns at most page × 20 hits (≤ 200), so

@@ -12,10 +12,10 @@ from congress.org_sitemaps import OrganisationPagesSitemap, OrganSitemap, Person
 from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
 from portal.sitemaps import ProcedureSitemap
 
-from . import views
-from .pagecache import cache_public_page
-from .search_views import search_view
-from .sitemaps import StaticViewSitemap
+from anphong import views
+from anphong.pagecache import cache_public_page
+from anphong.search_views import search_view
+from anphong.sitemaps import StaticViewSitemap
 
 admin.site.site_header = _("Quản trị Cổng thông tin điện tử phường An Phong")
 admin.site.site_title = _("Quản trị phường An Phong")

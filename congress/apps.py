@@ -9,7 +9,7 @@ class CongressConfig(AppConfig):
     def ready(self):
         from anphong import pagecache
 
-        from . import search, search_org, selectors
+        from congress import search, search_org, selectors
 
         search.register()
         search_org.register()

@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from .constants import ArticleStatus
-from .demo_content import ARTICLES, CATEGORIES, DOCUMENTS, ISSUING_BODIES
-from .models import Article, ArticleImage, Category, Document, IssuingBody
+from congress.constants import ArticleStatus
+from congress.demo_content import ARTICLES, CATEGORIES, DOCUMENTS, ISSUING_BODIES
+from congress.models import Article, ArticleImage, Category, Document, IssuingBody
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
 RED, GOLD, CREAM = (155, 28, 28), (246, 211, 101), (250, 246, 238)

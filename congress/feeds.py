@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article
+from congress.models import Article
 
 
 class LatestArticlesFeed(Feed):

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from anphong.pagecache import cached_value
 from anphong.search import AllWordStarts, Query
 
-from .constants import DocumentType
-from .models import IssuingBody
+from congress.constants import DocumentType
+from congress.models import IssuingBody
 
 
 def issuing_body_choices():

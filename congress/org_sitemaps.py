@@ -6,7 +6,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Congress, Organ, Person
+from congress.models import Congress, Organ, Person
 
 
 class OrganisationPagesSitemap(Sitemap):

@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from anphong import search
 from anphong.db import BakedQuery, choice_label
 
-from .constants import DocumentType
-from .models import Article, Document
-from .urlcache import slug_url
+from congress.constants import DocumentType
+from congress.models import Article, Document
+from congress.urlcache import slug_url
 
 CANDIDATES = 200
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from anphong import pagecache, search
 from anphong.db import BinarySort
 
-from .models import Appointment, Organ, Person
+from congress.models import Appointment, Organ, Person
 
 
 def name_score(folded_name, query, *, exact, phrase, words):

@@ -18,7 +18,7 @@ from anphong.db import BakedQuery, attach_related
 from anphong.pagecache import cached_value, versioned_key
 from anphong.pagination import FastPage, parse_page_number  # noqa: F401 - re-exported
 
-from .models import Article, ArticleImage, Category
+from congress.models import Article, ArticleImage, Category
 
 ORDER = ("-published_at", "-id")
 

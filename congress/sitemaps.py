@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from .models import Article, Category, Document
+from congress.models import Article, Category, Document
 
 
 class ArticleSitemap(Sitemap):

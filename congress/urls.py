@@ -2,9 +2,9 @@ from django.urls import path
 
 from anphong.pagecache import cache_public_page
 
-from . import views
-from .feeds import LatestArticlesFeed
-from .views import meeting, organisation
+from congress import views
+from congress.feeds import LatestArticlesFeed
+from congress.views import meeting, organisation
 
 app_name = "congress"
 

@@ -15,7 +15,7 @@ generous than another.
 
 from django.db.models import Q
 
-from .constants import DossierStatus as S
+from portal.constants import DossierStatus as S
 
 RECEIVE = "portal.receive_dossier"
 PROCESS = "portal.process_dossier"
@@ -50,7 +50,7 @@ def assigned_field_ids(user):
     """The ids of the fields assigned to `user` (cached on the user for the request)."""
     cached = getattr(user, "_portal_field_ids", None)
     if cached is None:
-        from .models import StaffProfile
+        from portal.models import StaffProfile
 
         cached = frozenset(
             StaffProfile.fields.through.objects.filter(staffprofile__user=user).values_list(
@@ -63,7 +63,7 @@ def assigned_field_ids(user):
 
 def visible_dossiers(user, queryset=None):
     """Narrow `queryset` (all dossiers by default) to those `user` may see."""
-    from .models import Dossier
+    from portal.models import Dossier
 
     queryset = Dossier.objects.all() if queryset is None else queryset
     if not (user.is_authenticated and user.is_active and user.is_staff):
@@ -80,7 +80,7 @@ def visible_dossiers(user, queryset=None):
 def _procedure_ids(user):
     cached = getattr(user, "_portal_procedure_ids", None)
     if cached is None:
-        from .models import Procedure
+        from portal.models import Procedure
 
         cached = list(
             Procedure.objects.filter(field_id__in=assigned_field_ids(user)).values_list(
@@ -131,7 +131,7 @@ def can_register(user, procedure=None):
 
 def registrable_procedures(user):
     """The procedures `user` may register in-person dossiers for (none if not allowed)."""
-    from .models import Procedure
+    from portal.models import Procedure
 
     if not can_register(user):
         return Procedure.objects.none()

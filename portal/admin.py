@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import PredecessorWard, WardProfile
+from portal.models import PredecessorWard, WardProfile
 
 
 class PredecessorWardInline(admin.TabularInline):
@@ -54,8 +54,4 @@ class WardProfileAdmin(admin.ModelAdmin):
 
 
 # Procedures, places and dossiers live in their own modules (issue 5; staff side: issue 6).
-from . import (  # noqa: E402,F401
-    admin_dossiers,
-    admin_procedures,
-    admin_staff,  # noqa: E402,F401 - staff-side admin (calendar, notifications, audit)
-)
+from portal import admin_dossiers, admin_procedures, admin_staff

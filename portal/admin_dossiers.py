@@ -24,27 +24,18 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from anphong.text import fold
 
-from . import access, counter, deadlines, workdays
-from .admin_staff import AuditEntryInline, NotificationInline, ReadOnlyAdminMixin
-from .audit import AuditAction, audit
-from .constants import Channel
-from .constants import DossierStatus as S
-from .csv_export import csv_response
-from .models import (
-    Apology,
-    Dossier,
-    DossierDocument,
-    DossierEvent,
-    DueDateChange,
-    Procedure,
-    ProcedureField,
-    SupplementRequest,
-)
-from .staff_forms import ACTION_LABELS, ApologyForm, AssignForm, TransitionForm
-from .staff_services import dossier_apologise, dossier_assign
-from .storage import private_storage
-from .validators import normalise_mobile
-from .workflow import STAFF, TransitionRefused, allowed_targets, dossier_transition
+from portal import access, counter, deadlines, workdays
+from portal.admin_staff import AuditEntryInline, NotificationInline, ReadOnlyAdminMixin
+from portal.audit import AuditAction, audit
+from portal.constants import Channel
+from portal.constants import DossierStatus as S
+from portal.csv_export import csv_response
+from portal.models import Apology, Dossier, DossierDocument, DossierEvent, DueDateChange, Procedure, ProcedureField, SupplementRequest
+from portal.staff_forms import ACTION_LABELS, ApologyForm, AssignForm, TransitionForm
+from portal.staff_services import dossier_apologise, dossier_assign
+from portal.storage import private_storage
+from portal.validators import normalise_mobile
+from portal.workflow import STAFF, TransitionRefused, allowed_targets, dossier_transition
 
 # The changelist counts at most this many rows: beyond it the pages say "more than".
 COUNT_CAP = 10_000

@@ -3,15 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
-    Procedure,
-    ProcedureField,
-    ProcedureFormTemplate,
-    ProcedureQuestion,
-    Province,
-    RequiredDocument,
-    Ward,
-)
+from portal.models import Procedure, ProcedureField, ProcedureFormTemplate, ProcedureQuestion, Province, RequiredDocument, Ward
 
 
 @admin.register(ProcedureField)

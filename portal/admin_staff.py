@@ -13,14 +13,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import workdays
-from .models import (
-    AuditEntry,
-    CalendarOverride,
-    Notification,
-    NotificationStatus,
-)
-from .notifications import enqueue
+from portal import workdays
+from portal.models import AuditEntry, CalendarOverride, Notification, NotificationStatus
+from portal.notifications import enqueue
 
 
 @admin.register(CalendarOverride)

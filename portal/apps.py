@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 def _sync_roles(sender, using="default", **kwargs):
     if sender.label not in ("portal", "congress"):
         return
-    from .roles import sync_roles
+    from portal.roles import sync_roles
 
     sync_roles(using=using)
 
@@ -18,7 +18,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from anphong import pagecache
 
-        from . import models, search
+        from portal import models, search
 
         search.register()
         # After every migrate: the congress app's permissions may come later.

@@ -10,8 +10,8 @@ rolls back leaves no entry, one that commits always has its entry.
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext
 
-from .masking import mask_details, mask_text
-from .models.audit import AuditAction, AuditEntry
+from portal.masking import mask_details, mask_text
+from portal.models.audit import AuditAction, AuditEntry
 
 __all__ = ["AuditAction", "audit"]
 

@@ -10,8 +10,8 @@ from anphong.db import BakedQuery, attach_related
 from anphong.pagecache import cached_value
 from anphong.text import fold
 
-from .constants import ServiceLevel
-from .models import Procedure, ProcedureField, ProcedureFormTemplate, RequiredDocument
+from portal.constants import ServiceLevel
+from portal.models import Procedure, ProcedureField, ProcedureFormTemplate, RequiredDocument
 
 
 class CachedCountPaginator(Paginator):

@@ -31,17 +31,11 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import access, privacy
-from .files import check_upload
-from .forms import (
-    ApplicantForm,
-    GovukFormMixin,
-    answer_display,
-    build_questions_form,
-    questions_to_session,
-)
-from .services import StagedFile, dossier_register_in_person
-from .storage import TMP_PREFIX, private_storage
+from portal import access, privacy
+from portal.files import check_upload
+from portal.forms import ApplicantForm, GovukFormMixin, answer_display, build_questions_form, questions_to_session
+from portal.services import StagedFile, dossier_register_in_person
+from portal.storage import TMP_PREFIX, private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -241,7 +235,7 @@ def register_view(model_admin, request):
         if chooser.is_bound and PROCEDURE_PARAM in request.GET:
             value = request.GET[PROCEDURE_PARAM]
             # A procedure that exists but lies outside the officer's fields: refused.
-            from .models import Procedure
+            from portal.models import Procedure
 
             if value.isdigit() and Procedure.objects.filter(pk=value).exists():
                 raise PermissionDenied

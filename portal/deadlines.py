@@ -14,9 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
-from . import workdays
-from .constants import DossierStatus as S
-from .constants import DueChangeKind, Timeliness
+from portal import workdays
+from portal.constants import DossierStatus as S
+from portal.constants import DueChangeKind, Timeliness
 
 PAUSE_STATUSES = frozenset({S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION})
 # The clock runs, and the appointment can be missed, only in these.
@@ -46,7 +46,7 @@ def is_overdue(dossier, now=None):
 
 def set_due(dossier, new_due_at, *, kind, actor, apology=None):
     """Change the appointment on the (locked, unsaved) dossier; return the unsaved change row."""
-    from .models import DueDateChange
+    from portal.models import DueDateChange
 
     change = DueDateChange(
         dossier=dossier,

@@ -38,22 +38,16 @@ from PIL import Image, ImageDraw
 
 from anphong.text import fold, slugify_vi
 
-from . import roles, workdays
-from .constants import DossierStatus as S
-from .constants import QuestionKind, RatingReason, Sex
-from .files import check_upload
-from .models import Dossier, Procedure, ProcedureField, Province, StaffProfile, Ward
-from .privacy import VERSION as NOTICE_VERSION
-from .services import (
-    StagedFile,
-    dossier_rate,
-    dossier_request_withdrawal,
-    dossier_submit,
-    dossier_supplement,
-)
-from .staff_services import dossier_apologise, dossier_assign
-from .validators import display_mobile
-from .workflow import dossier_transition
+from portal import roles, workdays
+from portal.constants import DossierStatus as S
+from portal.constants import QuestionKind, RatingReason, Sex
+from portal.files import check_upload
+from portal.models import Dossier, Procedure, ProcedureField, Province, StaffProfile, Ward
+from portal.privacy import VERSION as NOTICE_VERSION
+from portal.services import StagedFile, dossier_rate, dossier_request_withdrawal, dossier_submit, dossier_supplement
+from portal.staff_services import dossier_apologise, dossier_assign
+from portal.validators import display_mobile
+from portal.workflow import dossier_transition
 
 DEMO_NAMESPACE = uuid.UUID("5f0c2a4e-6d1b-4c55-9a51-2025a0f0de00")
 DEMO_SUFFIX = "(dữ liệu minh họa)"

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from .models import NotificationChannel
-from .notifications import notify
+from portal.models import NotificationChannel
+from portal.notifications import notify
 
 
 def queue_receipt_email(dossier, tracking_url):

@@ -19,7 +19,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from anphong.text import nfc
 
-from .constants import FileType
+from portal.constants import FileType
 
 MAGIC = {
     FileType.PDF: (b"%PDF-",),

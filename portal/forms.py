@@ -9,14 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from anphong.text import nfc
 
-from .constants import QuestionKind, RatingReason, Sex
-from .models import Province, Ward
-from .validators import (
-    check_id_number_matches,
-    clean_person_name,
-    normalise_id_number,
-    normalise_mobile,
-)
+from portal.constants import QuestionKind, RatingReason, Sex
+from portal.models import Province, Ward
+from portal.validators import check_id_number_matches, clean_person_name, normalise_id_number, normalise_mobile
 
 DATE_HELP = _("Ngày/tháng/năm, ví dụ 14/08/1990.")
 WARD_OTHER = "khac"

@@ -23,9 +23,9 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .masking import mask_email, mask_phone, mask_text
-from .models import Notification, NotificationChannel, NotificationStatus, WardProfile
-from .sms import send_sms
+from portal.masking import mask_email, mask_phone, mask_text
+from portal.models import Notification, NotificationChannel, NotificationStatus, WardProfile
+from portal.sms import send_sms
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def _render(channel, template, context):
 
 def enqueue(notification_id, run_after=None):
     """Hand the send to the task backend; a failure here leaves it for the sweeper."""
-    from .tasks import send_notification
+    from portal.tasks import send_notification
 
     task = send_notification
     if run_after is not None:

@@ -18,17 +18,10 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from .audit import AuditAction, audit
-from .constants import DossierStatus as S
-from .models import (
-    Dossier,
-    DossierDocument,
-    DossierEvent,
-    DossierRating,
-    Notification,
-    SupplementRequest,
-)
-from .models.notifications import NotificationChannel
+from portal.audit import AuditAction, audit
+from portal.constants import DossierStatus as S
+from portal.models import Dossier, DossierDocument, DossierEvent, DossierRating, Notification, SupplementRequest
+from portal.models.notifications import NotificationChannel
 
 FINAL = (S.REFUSED, S.STOPPED, S.RETURNED)
 PLACEHOLDER_NAME = "(đã ẩn danh)"

@@ -19,7 +19,7 @@ from anphong import pagecache, search
 from anphong.db import BinarySort
 from anphong.text import fold
 
-from .models import Procedure
+from portal.models import Procedure
 
 
 def _published():

@@ -19,19 +19,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import access
-from .audit import AuditAction, audit
-from .constants import Channel, DossierStatus
-from .models import (
-    Dossier,
-    DossierCodeCounter,
-    DossierDocument,
-    DossierEvent,
-    DossierRating,
-)
-from .models.dossiers import hash_tracking_token
-from .storage import final_name, private_storage, temp_name
-from .workflow import dossier_transition
+from portal import access
+from portal.audit import AuditAction, audit
+from portal.constants import Channel, DossierStatus
+from portal.models import Dossier, DossierCodeCounter, DossierDocument, DossierEvent, DossierRating
+from portal.models.dossiers import hash_tracking_token
+from portal.storage import final_name, private_storage, temp_name
+from portal.workflow import dossier_transition
 
 logger = logging.getLogger(__name__)
 
@@ -308,7 +302,7 @@ def _create_dossier(
             temp_names = [staged.temp_name for _r, staged in documents if staged is not None]
             transaction.on_commit(lambda: _discard(temp_names), robust=True)
             if tracking_url and dossier.email:
-                from .dossier_mail import queue_receipt_email
+                from portal.dossier_mail import queue_receipt_email
 
                 queue_receipt_email(dossier, tracking_url)
     except BaseException:

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from .models import Procedure
+from portal.models import Procedure
 
 
 class ProcedureSitemap(Sitemap):

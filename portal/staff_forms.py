@@ -6,9 +6,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from . import access, workdays
-from .constants import DossierStatus as S
-from .workflow import TRANSITIONS
+from portal import access, workdays
+from portal.constants import DossierStatus as S
+from portal.workflow import TRANSITIONS
 
 # The button and the heading of each step, in the words of the one-stop desk.
 ACTION_LABELS = {

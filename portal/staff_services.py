@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access, deadlines
-from .audit import AuditAction, audit
-from .constants import DueChangeKind
-from .models import Apology, Dossier
+from portal import access, deadlines
+from portal.audit import AuditAction, audit
+from portal.constants import DueChangeKind
+from portal.models import Apology, Dossier
 
 
 def dossier_apologise(*, dossier, actor, new_due_at, reason):
@@ -57,7 +57,7 @@ def dossier_apologise(*, dossier, actor, new_due_at, reason):
             apology=apology.pk,
             new_due=new_due_at.date().isoformat(),
         )
-        from .dossier_mail import queue_apology
+        from portal.dossier_mail import queue_apology
 
         queue_apology(locked, apology)
     dossier.due_at, dossier.due_date = locked.due_at, locked.due_date

@@ -23,8 +23,8 @@ from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from .constants import Channel, ServiceLevel, Timeliness
-from .models import Apology, Dossier, Procedure, ProcedureField
+from portal.constants import Channel, ServiceLevel, Timeliness
+from portal.models import Apology, Dossier, Procedure, ProcedureField
 
 CACHE_PREFIX = "portal:statistics:v1"
 TARGET_FULLY_ONLINE = 95  # per cent, congress target for 2030

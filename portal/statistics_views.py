@@ -4,9 +4,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import statistics
-from .csv_export import csv_response
-from .models import Procedure, ProcedureField
+from portal import statistics
+from portal.csv_export import csv_response
+from portal.models import Procedure, ProcedureField
 
 
 def _filters(request):

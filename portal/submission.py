@@ -20,19 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from . import privacy
-from .files import check_upload
-from .forms import (
-    ApplicantForm,
-    ConsentForm,
-    answer_display,
-    build_questions_form,
-    questions_to_session,
-)
-from .models import Dossier, Procedure, Province, Ward
-from .ratelimit import rate_limited
-from .services import StagedFile, dossier_submit, new_submission_tokens
-from .storage import private_storage
+from portal import privacy
+from portal.files import check_upload
+from portal.forms import ApplicantForm, ConsentForm, answer_display, build_questions_form, questions_to_session
+from portal.models import Dossier, Procedure, Province, Ward
+from portal.ratelimit import rate_limited
+from portal.services import StagedFile, dossier_submit, new_submission_tokens
+from portal.storage import private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -321,7 +315,7 @@ def _summary(procedure, state):
     applicant["ward_obj"] = (
         Ward.objects.filter(pk=ward_id).first() if str(ward_id).isdigit() else None
     )
-    from .validators import display_mobile
+    from portal.validators import display_mobile
 
     applicant["phone_display"] = display_mobile(applicant["phone"])
     answers = [

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from .notifications import deliver
+from portal.notifications import deliver
 
 
 @task()

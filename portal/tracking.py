@@ -16,15 +16,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from .constants import DossierStatus
-from .files import check_upload
-from .forms import RatingForm, TrackingForm, WithdrawalForm
-from .models import Dossier, DossierEvent
-from .ratelimit import rate_limited
-from .services import RATEABLE, dossier_rate, dossier_request_withdrawal, dossier_supplement
-from .submission import TRACKING_KEY
-from .validators import mask_name, mask_phone
-from .workflow import RESIDENT, allowed_targets
+from portal.constants import DossierStatus
+from portal.files import check_upload
+from portal.forms import RatingForm, TrackingForm, WithdrawalForm
+from portal.models import Dossier, DossierEvent
+from portal.ratelimit import rate_limited
+from portal.services import RATEABLE, dossier_rate, dossier_request_withdrawal, dossier_supplement
+from portal.submission import TRACKING_KEY
+from portal.validators import mask_name, mask_phone
+from portal.workflow import RESIDENT, allowed_targets
 
 NOT_FOUND = _(
     "Không tìm thấy hồ sơ khớp với mã hồ sơ và số điện thoại đã nhập. "

@@ -3,7 +3,7 @@ from django.views.generic import TemplateView
 
 from anphong.pagecache import cache_public_page
 
-from . import catalogue, privacy, statistics_views, submission, tracking, views
+from portal import catalogue, privacy, statistics_views, submission, tracking, views
 
 app_name = "portal"
 

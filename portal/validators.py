@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from anphong.text import nfc
 
-from .constants import Sex
+from portal.constants import Sex
 
 _ASCII_DIGITS = re.compile(r"[0-9]{12}")
 # Letters (any script, with Vietnamese marks), spaces, apostrophe and hyphen.

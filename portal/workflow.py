@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import access, deadlines
-from .audit import AuditAction, audit
-from .constants import DossierStatus as S
-from .models import Dossier, DossierEvent, SupplementRequest
+from portal import access, deadlines
+from portal.audit import AuditAction, audit
+from portal.constants import DossierStatus as S
+from portal.models import Dossier, DossierEvent, SupplementRequest
 
 STAFF = "staff"
 RESIDENT = "resident"
@@ -145,7 +145,7 @@ def dossier_transition(
                 from_status=int(from_status),
                 to_status=int(to_status),
             )
-        from .dossier_mail import queue_status_email
+        from portal.dossier_mail import queue_status_email
 
         if notify:
             queue_status_email(locked, event)  # queued now, sent after commit

@@ -9,7 +9,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 os.environ["DEBUG"] = "0"
 
-from .base import *  # noqa: E402,F403
+from anphong.settings.base import *  # noqa: E402,F403
 
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "bench.urls"

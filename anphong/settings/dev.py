@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-anphong")
 
-from .base import *  # noqa: E402,F403
+from anphong.settings.base import *  # noqa: E402,F403
 
 # Serve static files straight from the apps and static/ (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True

@@ -1,7 +1,7 @@
 """Production: HTTPS only, secure cookies, HSTS; secrets and hosts from the environment."""
 
-from .base import *  # noqa: F403
-from .env import env_bool, env_int
+from anphong.settings.base import *  # noqa: F403
+from anphong.settings.env import env_bool, env_int
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

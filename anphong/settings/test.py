@@ -24,7 +24,7 @@ os.environ["MEDIA_ROOT"] = os.path.join(_tmp, "media")
 os.environ["PRIVATE_MEDIA_ROOT"] = os.path.join(_tmp, "private")
 os.environ.pop("REDIS_URL", None)
 
-from .base import *  # noqa: E402,F403
+from anphong.settings.base import *  # noqa: E402,F403
 
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

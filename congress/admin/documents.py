@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Document, IssuingBody
+from congress.models import Document, IssuingBody
 
 
 @admin.register(IssuingBody)

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Congress, CongressGuest, CongressItem, CongressTarget
+from congress.models import Congress, CongressGuest, CongressItem, CongressTarget
 
 
 class CongressItemInline(admin.StackedInline):

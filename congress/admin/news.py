@@ -7,8 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..constants import ArticleStatus
-from ..models import Article, ArticleImage, Category
+from congress.constants import ArticleStatus
+from congress.models import Article, ArticleImage, Category
 
 
 class PublicationStateFilter(admin.SimpleListFilter):

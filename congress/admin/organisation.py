@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from anphong.text import fold
 
-from ..models import Appointment, Organ, Person, Term
-from ..models.organisation import post_key
+from congress.models import Appointment, Organ, Person, Term
+from congress.models.organisation import post_key
 
 
 class CurrentAppointmentFilter(admin.SimpleListFilter):

@@ -1,9 +1,9 @@
 """Models of the `congress` app: news, documents, the organisation and the Congress."""
 
-from .documents import Document, IssuingBody
-from .meeting import Congress, CongressGuest, CongressItem, CongressTarget
-from .news import Article, ArticleImage, Category
-from .organisation import Appointment, Organ, Person, Term
+from congress.models.documents import Document, IssuingBody
+from congress.models.meeting import Congress, CongressGuest, CongressItem, CongressTarget
+from congress.models.news import Article, ArticleImage, Category
+from congress.models.organisation import Appointment, Organ, Person, Term
 
 __all__ = [
     "Appointment",

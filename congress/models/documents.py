@@ -12,8 +12,8 @@ from anphong.db import choice_label
 from anphong.search import index_text
 from anphong.text import nfc, unique_slug
 
-from ..constants import DocumentType
-from ..urlcache import slug_url
+from congress.constants import DocumentType
+from congress.urlcache import slug_url
 
 
 def validate_pdf(file):

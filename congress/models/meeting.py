@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import CongressItemKind, TargetComparison, TargetUnit
-from ..localized import Localized
-from .organisation import Organ, Term
+from congress.constants import CongressItemKind, TargetComparison, TargetUnit
+from congress.localized import Localized
+from congress.models.organisation import Organ, Term
 
 
 class Congress(models.Model):

@@ -10,10 +10,10 @@ from django_prose_editor.fields import ProseEditorField
 from anphong.search import index_text
 from anphong.text import nfc, unique_slug
 
-from ..constants import ArticleStatus
-from ..images import delete_files, process_upload, validate_image_upload
-from ..sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text
-from ..urlcache import media_url, slug_url
+from congress.constants import ArticleStatus
+from congress.images import delete_files, process_upload, validate_image_upload
+from congress.sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text
+from congress.urlcache import media_url, slug_url
 
 
 class Category(models.Model):
@@ -250,7 +250,7 @@ class Article(models.Model):
 
     @property
     def body_html(self):
-        from ..sanitize import render_html
+        from congress.sanitize import render_html
 
         return render_html(self.body)
 

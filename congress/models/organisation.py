@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from anphong.db import BinarySort  # noqa: F401 - migrations refer to it by this path
 from anphong.text import fold, name_sort_key, nfc, sort_key, unique_slug
 
-from ..constants import OrganKind
-from ..localized import Localized
+from congress.constants import OrganKind
+from congress.localized import Localized
 
 
 def _current_q(on, prefix=""):

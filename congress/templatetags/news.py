@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from js_asset import Media
 
-from .. import selectors
+from congress import selectors
 
 register = template.Library()
 

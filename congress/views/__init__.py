@@ -1,7 +1,7 @@
 """Views of the `congress` app, one module per section."""
 
-from .documents import document_detail, document_download, document_list
-from .news import article_detail, article_list
+from congress.views.documents import document_detail, document_download, document_list
+from congress.views.news import article_detail, article_list
 
 __all__ = [
     "article_detail",

@@ -8,8 +8,8 @@ from django.utils.functional import cached_property
 
 from anphong.pagecache import cache_public_page, cached_value
 
-from ..forms import DocumentFilterForm
-from ..models import Document
+from congress.forms import DocumentFilterForm
+from congress.models import Document
 
 DOCUMENTS_PER_PAGE = 20
 
@@ -62,7 +62,7 @@ def document_detail(request, slug):
     document = get_object_or_404(
         Document.objects.public().select_related("issuing_body"), slug=slug
     )
-    from ..models import Article
+    from congress.models import Article
 
     related = list(
         Article.objects.published()

@@ -4,9 +4,9 @@ from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.views.generic import TemplateView
 
-from ..constants import CongressItemKind
-from ..models import Congress
-from .organisation import in_chart_order, key_leaders
+from congress.constants import CongressItemKind
+from congress.models import Congress
+from congress.views.organisation import in_chart_order, key_leaders
 
 # Congress news and documents come from another part of the app; link them only once
 # their pages exist (the navigation follows the same rule).

@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 
 from anphong.pagecache import cache_public_page
 
-from .. import selectors
+from congress import selectors
 
 
 def _can_preview(request):

@@ -6,8 +6,8 @@ from django.views.generic import DetailView, TemplateView
 
 from anphong.db import BinarySort
 
-from ..models import Appointment, Organ, Person, Term
-from ..models.organisation import build_tree, flatten_tree, group_by_person
+from congress.models import Appointment, Organ, Person, Term
+from congress.models.organisation import build_tree, flatten_tree, group_by_person
 
 
 def key_leaders(term=None, on=None):

@@ -6,13 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .base import (
-    AppendOnlyError,
-    AppendOnlyModel,
-    AppendOnlyQuerySet,
-    TargetedModel,
-    TargetQuerySet,
-)
+from portal.models.base import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet, TargetedModel, TargetQuerySet
 
 __all__ = ["AppendOnlyError", "AuditAction", "AuditEntry"]
 

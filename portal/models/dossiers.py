@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from anphong.text import fold
 
-from ..constants import Channel, DossierStatus, Sex, Timeliness
-from ..storage import get_private_storage, private_storage
-from .base import AppendOnlyModel
-from .places import Province, Ward
-from .procedures import Procedure, RequiredDocument
+from portal.constants import Channel, DossierStatus, Sex, Timeliness
+from portal.storage import get_private_storage, private_storage
+from portal.models.base import AppendOnlyModel
+from portal.models.places import Province, Ward
+from portal.models.procedures import Procedure, RequiredDocument
 
 
 class StatusChangeRefused(RuntimeError):

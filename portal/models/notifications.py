@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import TargetedModel, TargetQuerySet
+from portal.models.base import TargetedModel, TargetQuerySet
 
 
 class NotificationChannel(models.TextChoices):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from anphong.db import BinarySort
 from anphong.text import nfc, sort_key
 
-from ..constants import PlaceKind
+from portal.constants import PlaceKind
 
 
 class PlaceQuerySet(models.QuerySet):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from anphong.db import BinarySort, choice_label
 from anphong.text import fold, nfc, sort_key, unique_slug
 
-from ..constants import DocumentForm, FileType, QuestionKind, ServiceLevel
+from portal.constants import DocumentForm, FileType, QuestionKind, ServiceLevel
 
 
 class ProcedureField(models.Model):

@@ -5,10 +5,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import DueChangeKind
-from .base import AppendOnlyModel
-from .dossiers import Dossier, DossierEvent
-from .procedures import ProcedureField
+from portal.constants import DueChangeKind
+from portal.models.base import AppendOnlyModel
+from portal.models.dossiers import Dossier, DossierEvent
+from portal.models.procedures import ProcedureField
 
 
 class StaffProfile(models.Model):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from anphong import pagecache
 
-from ..constants import MergeScope
+from portal.constants import MergeScope
 
 WARD_PROFILE_CACHE_KEY = "portal:ward-profile:v1"
 

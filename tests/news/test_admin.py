@@ -9,7 +9,7 @@ from django.urls import reverse
 from congress.constants import ArticleStatus
 from congress.models import Article
 
-from .factories import ArticleFactory, CategoryFactory, DocumentFactory, jpeg_bytes
+from tests.news.factories import ArticleFactory, CategoryFactory, DocumentFactory, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from congress.constants import DocumentType
 from congress.models.documents import validate_pdf
 
-from .factories import DocumentFactory, IssuingBodyFactory
+from tests.news.factories import DocumentFactory, IssuingBodyFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from PIL import Image
 
 from congress.images import validate_image_upload
 
-from .factories import ArticleImageFactory, jpeg_bytes
+from tests.news.factories import ArticleImageFactory, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from .factories import ArticleFactory, ArticleImageFactory, DocumentFactory
+from tests.news.factories import ArticleFactory, ArticleImageFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from congress.models import Article
 
-from .factories import ArticleFactory
+from tests.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

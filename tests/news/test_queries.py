@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from portal.models import WardProfile
 
-from .factories import ArticleFactory, ArticleImageFactory, CategoryFactory, DocumentFactory
+from tests.news.factories import ArticleFactory, ArticleImageFactory, CategoryFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
 

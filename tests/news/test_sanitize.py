@@ -5,7 +5,7 @@ import pytest
 from congress.models import Article
 from congress.sanitize import clean_html, html_to_text
 
-from .factories import ArticleFactory
+from tests.news.factories import ArticleFactory
 
 HOSTILE = """
 <p onclick="alert(1)" style="color:red" class="x">Xin chào <strong>An Phong</strong></p>

@@ -11,7 +11,7 @@ from django.utils import timezone
 from anphong import search
 from congress.models import Article, Document
 
-from .factories import ArticleFactory, DocumentFactory
+from tests.news.factories import ArticleFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .factories import ArticleFactory
+from tests.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

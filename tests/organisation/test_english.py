@@ -9,7 +9,7 @@ from django.conf import settings
 
 from congress.models import Organ
 
-from .factories import AppointmentFactory, OrganFactory, PersonFactory
+from tests.organisation.factories import AppointmentFactory, OrganFactory, PersonFactory
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates" / "congress"
 # The pages Decree 42/2022 Art. 7 asks in English: structure, people, contacts, the Congress.

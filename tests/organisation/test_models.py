@@ -9,7 +9,7 @@ from django.db import IntegrityError, connection, transaction
 from congress.models import Appointment, Organ, Person
 from congress.models.organisation import build_tree
 
-from .factories import AppointmentFactory, OrganFactory, PersonFactory, TermFactory
+from tests.organisation.factories import AppointmentFactory, OrganFactory, PersonFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from congress.models import Organ, Person
 
-from .factories import AppointmentFactory, OrganFactory, PersonFactory, TermFactory
+from tests.organisation.factories import AppointmentFactory, OrganFactory, PersonFactory, TermFactory
 
 pytestmark = pytest.mark.django_db
 

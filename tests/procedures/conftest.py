@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import ProcedureFactory, QuestionFactory, RequiredDocumentFactory
+from tests.procedures.factories import ProcedureFactory, QuestionFactory, RequiredDocumentFactory
 
 
 @pytest.fixture

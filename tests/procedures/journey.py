@@ -3,7 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from .factories import an_phong, hai_phong, image_bytes, pdf_bytes
+from tests.procedures.factories import an_phong, hai_phong, image_bytes, pdf_bytes
 
 APPLICANT = {
     "full_name": "  nguyễn   Văn  An ",

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from portal.models import Procedure, ProcedureFormTemplate, Province, Ward, WardProfile
 
-from .factories import ProcedureFactory, ProcedureFieldFactory, RequiredDocumentFactory
+from tests.procedures.factories import ProcedureFactory, ProcedureFieldFactory, RequiredDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -262,7 +262,7 @@ def test_private_writes_keep_the_page_cache(client, ward):
     otherwise every resident's visit would make every anonymous page a cache miss."""
     from django.test import Client
 
-    from .factories import DossierFactory
+    from tests.procedures.factories import DossierFactory
 
     url = reverse("portal:procedure_list")
     procedure = ProcedureFactory(name="Đăng ký khai sinh")

@@ -17,7 +17,7 @@ from portal.models import Dossier, DossierDocument
 from portal.services import StagedFile, dossier_submit, next_dossier_code
 from portal.storage import private_storage, temp_name
 
-from .factories import ProcedureFactory, RequiredDocumentFactory, an_phong, hai_phong, pdf_bytes
+from tests.procedures.factories import ProcedureFactory, RequiredDocumentFactory, an_phong, hai_phong, pdf_bytes
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

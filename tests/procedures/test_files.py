@@ -11,8 +11,8 @@ from PIL import Image
 from portal.files import check_upload, clean_filename
 from portal.models import Dossier
 
-from .factories import image_bytes, pdf_bytes
-from .journey import applicant_data, step_url, upload
+from tests.procedures.factories import image_bytes, pdf_bytes
+from tests.procedures.journey import applicant_data, step_url, upload
 
 ALL = ["pdf", "jpeg", "png"]
 MB = 1024 * 1024

@@ -12,7 +12,7 @@ from django.urls import reverse
 from portal.models import Dossier
 from portal.storage import private_storage
 
-from .journey import applicant_data, step_url, submit
+from tests.procedures.journey import applicant_data, step_url, submit
 
 pytestmark = pytest.mark.django_db
 

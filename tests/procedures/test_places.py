@@ -12,7 +12,7 @@ from django.db.models import Count
 from anphong.text import nfc
 from portal.models import Province, Ward
 
-from .factories import DossierFactory, hai_phong, load_places
+from tests.procedures.factories import DossierFactory, hai_phong, load_places
 
 pytestmark = pytest.mark.django_db
 

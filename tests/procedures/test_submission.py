@@ -11,7 +11,7 @@ from portal.constants import DossierStatus
 from portal.models import Dossier, DossierDocument, DossierEvent
 from portal.storage import private_storage
 
-from .journey import applicant_data, fill_until_check, step_url, submission_token, submit
+from tests.procedures.journey import applicant_data, fill_until_check, step_url, submission_token, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -144,8 +144,8 @@ def test_missing_consent_is_refused(client, ward, procedure):
     client.post(step_url(procedure, "nguoi-nop"), applicant_data())
     client.post(step_url(procedure, "cau-hoi"), {"ten_tre": "An", "ngay_sinh_tre": "01/02/2025"})
     docs = list(procedure.documents.filter(is_mandatory=True))
-    from .factories import pdf_bytes
-    from .journey import upload
+    from tests.procedures.factories import pdf_bytes
+    from tests.procedures.journey import upload
 
     client.post(
         step_url(procedure, "giay-to"),
@@ -159,7 +159,7 @@ def test_missing_consent_is_refused(client, ward, procedure):
 
 
 def test_closed_procedure_has_no_form(client, ward):
-    from .factories import ProcedureFactory
+    from tests.procedures.factories import ProcedureFactory
 
     p = ProcedureFactory(closed=True)
     assert client.get(reverse("portal:submit_start", args=[p.slug])).status_code == 404

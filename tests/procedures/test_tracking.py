@@ -12,8 +12,8 @@ from portal.constants import DossierStatus
 from portal.models import Dossier, DossierRating
 from portal.models.dossiers import hash_tracking_token
 
-from .factories import DossierFactory, RequiredDocumentFactory, image_bytes, pdf_bytes
-from .journey import upload
+from tests.procedures.factories import DossierFactory, RequiredDocumentFactory, image_bytes, pdf_bytes
+from tests.procedures.journey import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_tracking_token_is_stored_only_as_a_hash(
 ):
     from django.core import mail
 
-    from .journey import submit
+    from tests.procedures.journey import submit
 
     with django_capture_on_commit_callbacks(execute=True):
         response, submission_token = submit(client, procedure)
@@ -157,7 +157,7 @@ def test_timeline_shows_public_notes_not_internal_ones(client, ward, clock):
 
 
 def test_receipt_has_qr_svg_and_print_styles(client, ward, procedure):
-    from .journey import submit
+    from tests.procedures.journey import submit
 
     submitted, _token = submit(client, procedure)
     assert submitted.status_code == 302

@@ -16,8 +16,8 @@ from portal.validators import (
     normalise_mobile,
 )
 
-from .factories import hai_phong
-from .journey import applicant_data, step_url
+from tests.procedures.factories import hai_phong
+from tests.procedures.journey import applicant_data, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -202,7 +202,7 @@ def test_ward_select_is_grouped_by_province_for_the_static_script(client, ward, 
 
 
 def test_questions_are_built_from_configuration(client, ward, procedure):
-    from .factories import QuestionFactory
+    from tests.procedures.factories import QuestionFactory
 
     QuestionFactory(
         procedure=procedure, key="so_dt", label="Số điện thoại người thân", kind="phone"
@@ -259,8 +259,8 @@ def test_personal_data_never_in_logs(
     from portal.models import Dossier
     from portal.storage import private_storage
 
-    from .factories import pdf_bytes
-    from .journey import submit, upload
+    from tests.procedures.factories import pdf_bytes
+    from tests.procedures.journey import submit, upload
 
     caplog.set_level(logging.DEBUG)
     # Refused: the ID number's year does not match the date of birth.

@@ -21,7 +21,7 @@ from portal.workflow import (
     dossier_transition,
 )
 
-from .factories import DossierFactory, RequiredDocumentFactory
+from tests.procedures.factories import DossierFactory, RequiredDocumentFactory
 
 pytestmark = pytest.mark.django_db
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

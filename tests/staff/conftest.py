@@ -10,7 +10,7 @@ from portal import roles
 from portal.models import StaffProfile
 from tests.procedures.factories import ProcedureFactory, ProcedureFieldFactory
 
-from .factories import UserFactory
+from tests.staff.factories import UserFactory
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -11,7 +11,7 @@ from portal.admin_staff import AuditEntryInline, NotificationInline
 from portal.audit import audit
 from portal.models import CalendarOverride, Notification
 
-from .factories import UserFactory
+from tests.staff.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/quan-tri/portal/calendaroverride/"

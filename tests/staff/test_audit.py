@@ -20,7 +20,7 @@ from portal.masking import (
 from portal.models import AuditAction, AuditEntry
 from portal.models.audit import AppendOnlyError
 
-from .factories import UserFactory
+from tests.staff.factories import UserFactory
 
 
 class TestMasking:

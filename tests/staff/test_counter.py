@@ -35,7 +35,7 @@ from tests.procedures.factories import (
     pdf_bytes,
 )
 
-from .conftest import at
+from tests.staff.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -488,7 +488,7 @@ class TestPermissionMatrix:
         assert not Dossier.objects.exists()
 
     def test_staff_without_role_and_officer_are_forbidden(self, client, desk_procedure, officer):
-        from .factories import UserFactory
+        from tests.staff.factories import UserFactory
 
         for user in (UserFactory(staff=True), officer):
             client.force_login(user)

@@ -29,7 +29,7 @@ from portal.models import (
 )
 from portal.storage import private_storage
 
-from .conftest import at
+from tests.staff.conftest import at
 
 pytestmark = pytest.mark.django_db
 

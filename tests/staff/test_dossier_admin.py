@@ -15,7 +15,7 @@ from portal.storage import private_storage
 from portal.workflow import dossier_transition
 from tests.procedures.factories import DossierFactory, ProcedureFactory, RequiredDocumentFactory
 
-from .conftest import at
+from tests.staff.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ class TestPermissionMatrix:
         assert dossier.code in client.get(CHANGELIST).text
 
     def test_staff_without_role_is_forbidden(self, client, dossier):
-        from .factories import UserFactory
+        from tests.staff.factories import UserFactory
 
         client.force_login(UserFactory(staff=True))
         assert client.get(CHANGELIST).status_code == 403

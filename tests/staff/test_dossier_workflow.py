@@ -23,7 +23,7 @@ from portal.staff_services import dossier_apologise, dossier_assign
 from portal.workflow import TransitionRefused, dossier_transition
 from tests.procedures.factories import DossierFactory, RequiredDocumentFactory
 
-from .conftest import at, make_staff
+from tests.staff.conftest import at, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,7 @@ class TestWhoMayAct:
         assert dossier.status == S.RETURNED
 
     def test_staff_without_role_cannot_act(self, procedure_a):
-        from .factories import UserFactory
+        from tests.staff.factories import UserFactory
 
         nobody = UserFactory(staff=True)
         code = refused_code(dossier=new_dossier(procedure_a), to_status=S.ACCEPTED, actor=nobody)

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 
 from portal.security import LAST_SEEN_KEY, client_ip
 
-from .factories import STAFF_PASSWORD, UserFactory
+from tests.staff.factories import STAFF_PASSWORD, UserFactory
 
 LOGIN = "/quan-tri/login/"
 pytestmark = pytest.mark.django_db

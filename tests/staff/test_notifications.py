@@ -16,7 +16,7 @@ from portal import sms
 from portal.models import Notification, NotificationStatus
 from portal.notifications import deliver, notify, retry_delay, send_queued
 
-from .factories import UserFactory
+from tests.staff.factories import UserFactory
 
 TEMPLATE = "portal/notifications/test_message"
 FAILING_EMAIL = "tests.staff.test_notifications.RefusingEmailBackend"

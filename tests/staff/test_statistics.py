@@ -16,8 +16,8 @@ from portal.storage import private_storage
 from portal.workflow import dossier_transition
 from tests.procedures.factories import DossierFactory, ProcedureFactory, ProcedureFieldFactory
 
-from .conftest import at
-from .test_dossier_admin import with_document
+from tests.staff.conftest import at
+from tests.staff.test_dossier_admin import with_document
 
 pytestmark = pytest.mark.django_db
 
