@@ -8,14 +8,12 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-from congress.org_sitemaps import OrganisationPagesSitemap, OrganSitemap, PersonSitemap
-from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
-from portal.sitemaps import ProcedureSitemap
-
 from anphong import views
-from anphong.pagecache import cache_public_page
-from anphong.search_views import search_view
-from anphong.sitemaps import StaticViewSitemap
+from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
+from personnel.sitemaps import OrganisationPagesSitemap, OrganSitemap, PersonSitemap
+from portal.pagecache import cache_public_page
+from portal.sitemaps import StaticViewSitemap
+from procedures.sitemaps import ProcedureSitemap
 
 admin.site.site_header = _("Quản trị Cổng thông tin điện tử phường An Phong")
 admin.site.site_title = _("Quản trị phường An Phong")
@@ -57,7 +55,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("portal.urls")),
     path("", include("congress.urls")),
-    path("tim-kiem/", search_view, name="search"),
+    path("", include("personnel.urls")),
+    path("", include("procedures.urls")),
     prefix_default_language=False,
 )
 

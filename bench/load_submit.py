@@ -199,8 +199,8 @@ def verify(results):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anphong.settings.prod")
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     django.setup()
-    from portal.models import Dossier
-    from portal.storage import private_storage
+    from procedures.models import Dossier
+    from procedures.storage import private_storage
 
     complete = 0
     for code, digests in results:

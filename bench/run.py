@@ -33,12 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.scenarios import (  # noqa: E402
-    SCENARIOS,
-    TRACKED_DOSSIER,
-    bench_code,
-    bench_phone_national,
-)
+from bench.scenarios import SCENARIOS, TRACKED_DOSSIER, bench_code, bench_phone_national  # noqa: E402
 
 PY = str(ROOT / ".venv" / "bin" / "python")
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/anphong_news_bench"
@@ -73,7 +68,7 @@ def setup(env, articles, documents, procedures, dossiers):
     print(result.stdout[-300:] or result.stderr[-300:])
     # Procedures (issue 5): procedures and dossiers with their history; it tops up to
     # the numbers asked for, so a second run adds nothing.
-    result = sh([PY, "manage.py", "generate_bench_data", "--confirm",
+    result = sh([PY, "manage.py", "generate_dossier_bench_data", "--confirm",
                  f"--procedures={procedures}", f"--dossiers={dossiers}"], env=env)  # fmt: skip
     print(result.stdout[-300:])
     sh(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", name, "-qc", "VACUUM ANALYZE"])

@@ -17,7 +17,7 @@ psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${DB}" 2>/dev/null || true
 $PY manage.py migrate --noinput -v0
 $PY manage.py collectstatic --noinput -v0
 if [ "$($PY manage.py shell -v0 -c "from portal.models import Dossier; print(Dossier.objects.filter(code__startswith='BENCH-').count())")" -lt 100000 ]; then
-  $PY manage.py generate_bench_data --confirm
+  $PY manage.py generate_dossier_bench_data --confirm
 fi
 mkdir -p bench/results
 $PY bench/staff_bench.py -n "${2:-200}" --json bench/results/staff_bench.json

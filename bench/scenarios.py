@@ -3,7 +3,7 @@
 Paths must answer 200 on the data of bench/run.py --setup, i.e. of both generators:
 `manage.py generate_news_bench_data` (100 000 articles: slugs bai-0 … bai-99999, where
 every 100th + 3 is a draft and every 1000th + 7 scheduled; 5 000 documents) and
-`manage.py generate_bench_data --confirm` (300 procedures do-tai-001 … do-tai-300,
+`manage.py generate_dossier_bench_data --confirm` (300 procedures do-tai-001 … do-tai-300,
 100 000 dossiers BENCH-…). "trivial" is the reference and must stay first.
 
 Kinds other than a plain GET (bench/run.py prepares them before each server's rounds):
@@ -16,7 +16,7 @@ Kinds other than a plain GET (bench/run.py prepares them before each server's ro
 
 import datetime
 
-# Dossier i of portal's generator (portal/management/commands/generate_bench_data.py:
+# Dossier i of portal's generator (portal/management/commands/generate_dossier_bench_data.py:
 # bench_code, bench_phone; tests/procedures/test_catalogue.py checks they agree).
 TRACKED_DOSSIER = 50_000
 

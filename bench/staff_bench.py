@@ -8,7 +8,7 @@ middleware, sessions, CSP, permission checks and audit writes all run):
 
 Usage (see bench/README.md):
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> .venv/bin/python manage.py \
-      generate_bench_data --confirm          # issue 5's generator: 100 000 dossiers
+      generate_dossier_bench_data --confirm          # issue 5's generator: 100 000 dossiers
   bench/run_staff.sh <db>                    # fills the staff-side columns, then measures
 """
 
@@ -33,16 +33,17 @@ from django.core.cache import cache  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from portal import roles  # noqa: E402
-from portal import statistics as stats  # noqa: E402
-from portal.models import Dossier, ProcedureField, StaffProfile  # noqa: E402
+from procedures import statistics as stats  # noqa: E402
+from procedures.models import Dossier, ProcedureField  # noqa: E402
+from staff import roles  # noqa: E402
+from staff.models import StaffProfile  # noqa: E402
 
 FILL_SQL = """
-UPDATE portal_dossier SET
+UPDATE procedures_dossier SET
   submitted_at = submitted_at - ((id % 365) * interval '1 day'),
   channel = CASE WHEN id % 5 = 0 THEN 'in_person' ELSE 'online' END
 WHERE code LIKE 'BENCH-%%' AND due_at IS NULL;
-UPDATE portal_dossier SET
+UPDATE procedures_dossier SET
   accepted_at = submitted_at + interval '2 hours',
   due_at = submitted_at + ((3 + id % 6) * interval '1 day'),
   legal_due_at = submitted_at + ((3 + id % 6) * interval '1 day'),
@@ -52,8 +53,8 @@ UPDATE portal_dossier SET
   working_days_used = CASE WHEN status IN (9, 10) THEN (id % 7) + 0.5 END,
   finished_at = CASE WHEN status IN (9, 10) THEN submitted_at + interval '3 days' END
 WHERE code LIKE 'BENCH-%%' AND status NOT IN (1, 3) AND due_at IS NULL;
-INSERT INTO portal_dossierrating (dossier_id, satisfied, reasons, comment, created_at)
-SELECT id, id % 10 <> 0, '[]'::jsonb, '', now() FROM portal_dossier
+INSERT INTO procedures_dossierrating (dossier_id, satisfied, reasons, comment, created_at)
+SELECT id, id % 10 <> 0, '[]'::jsonb, '', now() FROM procedures_dossier
 WHERE code LIKE 'BENCH-%%' AND status = 10 AND id % 2 = 0
 ON CONFLICT DO NOTHING;
 ANALYZE;
@@ -121,7 +122,7 @@ def main():
         .order_by("-pk")
         .values_list("pk", "code")[500]
     )
-    queue = "/quan-tri/portal/dossier/"
+    queue = "/quan-tri/procedures/dossier/"
     results = {
         "dossiers": total,
         "events": None,
@@ -144,7 +145,7 @@ def main():
         ],
     }
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM portal_dossierevent")
+        cursor.execute("SELECT count(*) FROM procedures_dossierevent")
         results["events"] = cursor.fetchone()[0]
     cold = []
     for _ in range(5):

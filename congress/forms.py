@@ -3,11 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from anphong.pagecache import cached_value
-from anphong.search import AllWordStarts, Query
-
 from congress.constants import DocumentType
 from congress.models import IssuingBody
+from portal.pagecache import cached_value
+from portal.search.registry import AllWordStarts, Query
 
 
 def issuing_body_choices():

@@ -1,7 +1,7 @@
 """Search providers for articles and documents (see anphong/search.py for the registry).
 
 Both match word starts in a folded column (`index_text`), so "dai hoi", "ĐẠI HỘI" and
-"Đại hội" find the same rows (`anphong.search.AllWordStarts`: LIKE patterns, and on
+"Đại hội" find the same rows (`portal.search.registry.AllWordStarts`: LIKE patterns, and on
 PostgreSQL the `search_words` tsvector of migration 0006 with its GIN index). The
 snippet comes from the sapo / trích yếu, which the query already loads: the (large)
 body never leaves the database for a results page.
@@ -15,12 +15,11 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from anphong import search
-from anphong.db import BakedQuery, choice_label
-
 from congress.constants import DocumentType
 from congress.models import Article, Document
 from congress.urlcache import slug_url
+from portal.db import BakedQuery, choice_label
+from portal.search import registry as search
 
 CANDIDATES = 200
 
@@ -51,7 +50,7 @@ def _best(candidates, order, limit, **values):
 
 def _per_word_count(model, **fields):
     """Decorator: `build(phrase, words, **values)` becomes a function of the number of
-    words giving its anphong.db.BakedQuery, compiled once per count (building the query
+    words giving its portal.db.BakedQuery, compiled once per count (building the query
     took Django longer than PostgreSQL took to run it). The statement's values: those of
     `_values(query)`, plus `fields` (value name → model field, as for BakedQuery)."""
 

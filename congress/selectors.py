@@ -14,11 +14,10 @@ from django.db.models import F, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from anphong.db import BakedQuery, attach_related
-from anphong.pagecache import cached_value, versioned_key
-from anphong.pagination import FastPage, parse_page_number  # noqa: F401 - re-exported
-
 from congress.models import Article, ArticleImage, Category
+from portal.db import BakedQuery, attach_related
+from portal.pagecache import cached_value, versioned_key
+from portal.pagination import FastPage, parse_page_number  # noqa: F401 - re-exported
 
 ORDER = ("-published_at", "-id")
 
@@ -78,7 +77,7 @@ def article_page(*, number, per_page, category=None):
     return page
 
 
-# The two reads of every article page, compiled once (anphong.db.BakedQuery): building
+# The two reads of every article page, compiled once (portal.db.BakedQuery): building
 # their SQL cost more than PostgreSQL took to answer them.
 _public_article = BakedQuery(
     Article,

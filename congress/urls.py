@@ -1,19 +1,13 @@
 from django.urls import path
 
-from anphong.pagecache import cache_public_page
-
 from congress import views
 from congress.feeds import LatestArticlesFeed
-from congress.views import meeting, organisation
+from congress.views import meeting
+from portal.pagecache import cache_public_page
 
 app_name = "congress"
 
 urlpatterns = [
-    path("to-chuc/", organisation.OrganisationChartView.as_view(), name="organisation"),
-    path("to-chuc/<slug:slug>/", organisation.OrganDetailView.as_view(), name="organ_detail"),
-    path("nhan-su/<slug:slug>/", organisation.PersonDetailView.as_view(), name="person_detail"),
-    path("lanh-dao/", organisation.LeadershipView.as_view(), name="leadership"),
-    path("danh-ba/", organisation.DirectoryView.as_view(), name="directory"),
     path("dai-hoi/", meeting.CongressView.as_view(), name="congress"),
     path("tin-tuc/", views.article_list, name="article_list"),
     path("tin-tuc/rss/", cache_public_page(LatestArticlesFeed()), name="article_feed"),

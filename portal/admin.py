@@ -1,4 +1,8 @@
+"""Admin of the ward's profile, and what every app's admin shares."""
+
 from django.contrib import admin
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import PredecessorWard, WardProfile
@@ -53,5 +57,29 @@ class WardProfileAdmin(admin.ModelAdmin):
         return False
 
 
-# Procedures, places and dossiers live in their own modules (issue 5; staff side: issue 6).
-from portal import admin_dossiers, admin_procedures, admin_staff
+class ReadOnlyAdminMixin:
+    """Nobody adds, edits or deletes here, superusers included."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def target_link(obj, label):
+    """Link to the target's admin page when it has one, else the plain label."""
+    if not obj.target_type_id:
+        return "–"
+    content_type = obj.target_type
+    try:
+        url = reverse(
+            f"admin:{content_type.app_label}_{content_type.model}_change",
+            args=[obj.target_id],
+        )
+    except NoReverseMatch:
+        return label or f"{content_type.name} #{obj.target_id}"
+    return format_html('<a href="{}">{}</a>', url, label or f"#{obj.target_id}")

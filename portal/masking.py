@@ -7,7 +7,7 @@ not enough to learn anything new about a resident (Personal Data Protection Law
 
 import re
 
-from anphong.text import nfc
+from portal.text import nfc
 
 MASK = "*"
 

@@ -16,7 +16,7 @@ def parse_rate(rate):
 
 def client_ip(request):
     # One rule for the whole site (TRUSTED_PROXY_COUNT), shared with the log-in lockout.
-    from portal.security import client_ip as trusted_client_ip
+    from staff.security import client_ip as trusted_client_ip
 
     return trusted_client_ip(request) or "unknown"
 

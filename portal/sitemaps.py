@@ -1,21 +1,16 @@
-"""Sitemap section for the procedure catalogue (start pages only; forms are not indexed)."""
+"""Sitemap of the fixed pages; apps add their own sections in anphong/urls.py."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-
-from portal.models import Procedure
+from django.urls import reverse
 
 
-class ProcedureSitemap(Sitemap):
+class StaticViewSitemap(Sitemap):
     changefreq = "monthly"
     priority = 0.6
+    i18n = False
 
     def items(self):
-        return Procedure.objects.published().only("slug", "updated_at").order_by("pk")
+        return ["portal:home", "portal:about", "portal:contact"]
 
-    def lastmod(self, obj):
-        return obj.updated_at
-
-    def get_latest_lastmod(self):
-        # For the sitemap index: one MAX, not lastmod() over every row (Django's default).
-        return Procedure.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    def location(self, item):
+        return reverse(item)

@@ -1,9 +1,8 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
-from anphong.pagecache import cache_public_page
-
-from portal import catalogue, privacy, statistics_views, submission, tracking, views
+from portal import views
+from portal.pagecache import cache_public_page
+from portal.search.views import search_view
 
 app_name = "portal"
 
@@ -11,41 +10,5 @@ urlpatterns = [
     path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("gioi-thieu/", views.AboutView.as_view(), name="about"),
     path("lien-he/", views.ContactView.as_view(), name="contact"),
-    # Online administrative procedures (issue 5).
-    # Anonymous visitors get the catalogue and start pages from the page cache.
-    path(
-        "thu-tuc/",
-        cache_public_page(catalogue.ProcedureListView.as_view()),
-        name="procedure_list",
-    ),
-    path(
-        "thu-tuc/<slug:slug>/",
-        cache_public_page(catalogue.ProcedureDetailView.as_view()),
-        name="procedure_detail",
-    ),
-    path("thu-tuc/<slug:slug>/nop-ho-so/", submission.submit_start, name="submit_start"),
-    path(
-        "thu-tuc/<slug:slug>/nop-ho-so/da-nop/<uuid:token>/",
-        submission.submit_done,
-        name="submit_done",
-    ),
-    path("thu-tuc/<slug:slug>/nop-ho-so/<slug:step>/", submission.submit_step, name="submit_step"),
-    path(
-        "thong-bao-xu-ly-du-lieu/",
-        TemplateView.as_view(
-            template_name="portal/privacy_notice.html", extra_context={"notice": privacy}
-        ),
-        name="privacy_notice",
-    ),
-    path("tra-cuu/", tracking.tracking, name="tracking"),
-    path("tra-cuu/ho-so/", tracking.tracking_result, name="tracking_result"),
-    path("tra-cuu/ho-so/bien-nhan/", tracking.tracking_receipt, name="tracking_receipt"),
-    path("tra-cuu/ho-so/bo-sung/", tracking.tracking_supplement, name="tracking_supplement"),
-    path("tra-cuu/ho-so/rut-ho-so/", tracking.tracking_withdraw, name="tracking_withdraw"),
-    path("tra-cuu/ho-so/danh-gia/", tracking.tracking_rate, name="tracking_rate"),
-    path("tra-cuu/h/<str:token>/", tracking.tracking_token, name="tracking_token"),
-    # Public statistics of dossiers (issue 6).
-    path("thong-ke/", statistics_views.statistics_page, name="statistics"),
-    path("thong-ke/thong-ke-ho-so.csv", statistics_views.statistics_csv, name="statistics_csv"),
-    path("thong-ke/thong-ke-ho-so.json", statistics_views.statistics_json, name="statistics_json"),
+    path("tim-kiem/", search_view, name="search"),
 ]

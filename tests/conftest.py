@@ -13,6 +13,9 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
+# Staff users in each role: the staff tests' and the desk's.
+pytest_plugins = ["tests.staff.fixtures"]
+
 _SESSION_CLOCK = pytest.StashKey()
 
 
@@ -104,6 +107,19 @@ def ward(db):
     return WardProfile.load()
 
 
+@pytest.fixture
+def demo_org(ward):
+    """The organisation and Congress demo content, as `make run` loads it."""
+    from django.core.management import call_command
+
+    call_command(
+        "loaddata",
+        "fixtures/demo/050_organisation.json",
+        "fixtures/demo/051_congress.json",
+        verbosity=0,
+    )
+
+
 @pytest.fixture(autouse=True)
 def _places(request):
     """Provinces and wards from the data migration, reloaded if a transactional test's
@@ -119,7 +135,7 @@ def _places(request):
         if getattr(request.node.get_closest_marker("django_db"), "kwargs", {}).get("transaction")
         else "db"
     )
-    from portal.models import Province
+    from procedures.models import Province
     from tests.procedures.factories import load_places
 
     if not Province.objects.exists():
@@ -132,7 +148,8 @@ def _process_state():
     `pagecache.per_process()` holds (under a stopped clock two tests read the same cache
     version, so the version alone would serve the first test's set to the second), and
     any site-search provider a test registered."""
-    from anphong import pagecache, search
+    from portal import pagecache
+    from portal.search import registry as search
 
     pagecache.clear_process_state()
     before = search.providers()

@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "portal",
     "congress",
+    "personnel",
+    "procedures",
+    "staff",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -71,10 +75,10 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "anphong.context_processors.site",
+                "portal.context_processors.site",
             ],
             # Tags of modules that are not apps: {% load search %} on the results page.
-            "libraries": {"search": "anphong.search_tags"},
+            "libraries": {"search": "portal.templatetags.search"},
         },
     },
 ]
@@ -149,10 +153,10 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    # Residents' files (portal.storage.private_storage): no URL, served only by views
+    # Residents' files (procedures.storage.private_storage): no URL, served only by views
     # that check permissions.
     "private": {
-        "BACKEND": "portal.storage.PrivateStorage",
+        "BACKEND": "procedures.storage.PrivateStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }
@@ -207,7 +211,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
-# Online administrative procedures (portal, issue 5).
+# Online administrative procedures.
 # Unit code that starts every dossier code, `<unit>-YYMMDD-NNNN` (Circular 01/2018/TT-VPCP
 # Art. 19). The default is a placeholder: set the ward's code from the national list.
 DOSSIER_UNIT_CODE = env_str("DOSSIER_UNIT_CODE", "H26.APH")
@@ -219,7 +223,7 @@ DOSSIER_MAX_IMAGE_PIXELS = env_int("DOSSIER_MAX_IMAGE_PIXELS", 40_000_000)
 # Hours after which unsubmitted uploads (and files without a row) are swept.
 DOSSIER_ORPHAN_MAX_AGE_HOURS = env_int("DOSSIER_ORPHAN_MAX_AGE_HOURS", 24)
 
-# Staff side (issue 6).
+# Staff side.
 # Absolute links in messages sent from staff actions, which have no request to build them.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # Also text the resident each public status change (through SMS_BACKEND).
@@ -234,13 +238,13 @@ PORTAL_RATE_SUBMIT = env_str("PORTAL_RATE_SUBMIT", "60/600")
 PORTAL_RATE_TRACKING = env_str("PORTAL_RATE_TRACKING", "20/600")
 # The client address behind proxies follows TRUSTED_PROXY_COUNT (below).
 
-# --- Staff side (issue 6): working-day calendar, log-in hardening, notifications, audit ---
+# --- Staff side: working-day calendar, log-in hardening, notifications, audit ---
 INSTALLED_APPS += ["axes", "django_tasks_db"]
 # The session idle check needs the user and messages; axes must stay last (it answers lockouts).
-MIDDLEWARE += ["portal.security.StaffIdleTimeoutMiddleware", "axes.middleware.AxesMiddleware"]
+MIDDLEWARE += ["staff.security.StaffIdleTimeoutMiddleware", "axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out client before the password is even checked (django-axes).
-    "portal.security.LockoutBackend",
+    "staff.security.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -257,8 +261,8 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "staff.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "staff.security.client_ip"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # Number of reverse proxies in front of the app that append to X-Forwarded-For (0 = none:
 # REMOTE_ADDR is the client). Never more than really exist, or clients can forge addresses.
@@ -282,7 +286,7 @@ else:
 # Notifications: bounded retries with exponential backoff (base, ×4 each time: 1, 4, 16, 64 min).
 NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5)
 NOTIFICATION_RETRY_BACKOFF = env_int("NOTIFICATION_RETRY_BACKOFF", 60)  # seconds
-SMS_BACKEND = env_str("SMS_BACKEND", "portal.sms.ConsoleSmsBackend")
+SMS_BACKEND = env_str("SMS_BACKEND", "notifications.sms.ConsoleSmsBackend")
 # Vietnamese SMS without diacritics fit 160 GSM-7 characters instead of 70 UCS-2 ones.
 SMS_ASCII_ONLY = env_bool("SMS_ASCII_ONLY", True)
 # News and documents (congress app). Uploaded pictures are re-encoded and bounded.

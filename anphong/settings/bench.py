@@ -11,6 +11,9 @@ os.environ["DEBUG"] = "0"
 
 from anphong.settings.base import *  # noqa: E402,F403
 
+# Demo content and benchmark data generators (`make run`, tests, benchmarks).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "bench.urls"
 # No collectstatic step in a benchmark run: hashed names are not needed.

@@ -7,6 +7,9 @@ os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-anphong")
 
 from anphong.settings.base import *  # noqa: E402,F403
 
+# Demo content and benchmark data generators (`make run`, tests, benchmarks).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 # Serve static files straight from the apps and static/ (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True
 STORAGES["staticfiles"] = {  # noqa: F405

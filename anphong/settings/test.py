@@ -26,6 +26,9 @@ os.environ.pop("REDIS_URL", None)
 
 from anphong.settings.base import *  # noqa: E402,F403
 
+# Demo content and benchmark data generators (`make run`, tests, benchmarks).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

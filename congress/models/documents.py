@@ -8,12 +8,11 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from anphong.db import choice_label
-from anphong.search import index_text
-from anphong.text import nfc, unique_slug
-
 from congress.constants import DocumentType
 from congress.urlcache import slug_url
+from portal.db import choice_label
+from portal.search.registry import index_text
+from portal.text import nfc, unique_slug
 
 
 def validate_pdf(file):

@@ -12,8 +12,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from congress.constants import CongressItemKind, TargetComparison, TargetUnit
-from congress.localized import Localized
-from congress.models.organisation import Organ, Term
+from personnel.models import Organ, Term
+from portal.localized import Localized
 
 
 class Congress(models.Model):

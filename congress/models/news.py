@@ -7,13 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from anphong.search import index_text
-from anphong.text import nfc, unique_slug
-
 from congress.constants import ArticleStatus
 from congress.images import delete_files, process_upload, validate_image_upload
 from congress.sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text
 from congress.urlcache import media_url, slug_url
+from portal.search.registry import index_text
+from portal.text import nfc, unique_slug
 
 
 class Category(models.Model):

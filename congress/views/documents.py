@@ -6,10 +6,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 
-from anphong.pagecache import cache_public_page, cached_value
-
 from congress.forms import DocumentFilterForm
 from congress.models import Document
+from portal.pagecache import cache_public_page, cached_value
 
 DOCUMENTS_PER_PAGE = 20
 

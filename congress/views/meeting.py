@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 
 from congress.constants import CongressItemKind
 from congress.models import Congress
-from congress.views.organisation import in_chart_order, key_leaders
+from personnel.views import in_chart_order, key_leaders
 
 # Congress news and documents come from another part of the app; link them only once
 # their pages exist (the navigation follows the same rule).

@@ -5,9 +5,8 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 
-from anphong.pagecache import cache_public_page
-
 from congress import selectors
+from portal.pagecache import cache_public_page
 
 
 def _can_preview(request):

@@ -5,10 +5,10 @@ violations."""
 
 import pytest
 
-from portal import roles
-from portal.constants import Channel
-from portal.constants import DossierStatus as S
-from portal.models import Dossier
+from procedures.constants import Channel
+from procedures.constants import DossierStatus as S
+from procedures.models import Dossier
+from staff import roles
 from tests.browser.test_procedures import load_places
 from tests.browser.test_staff import log_in
 from tests.procedures.factories import (
@@ -18,7 +18,7 @@ from tests.procedures.factories import (
     hai_phong,
     pdf_bytes,
 )
-from tests.staff.conftest import make_staff
+from tests.staff.fixtures import make_staff
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,7 +44,7 @@ def test_desk_registers_an_in_person_dossier(ward, browser_page, assert_clean, a
 
     desk = browser_page(width=1280)
     log_in(desk, "tiepnhan")
-    desk.goto("/quan-tri/portal/dossier/")
+    desk.goto("/quan-tri/procedures/dossier/")
     desk.get_by_role("link", name="Tiếp nhận hồ sơ trực tiếp").click()
     desk.get_by_label("Thủ tục hành chính").select_option(label=procedure.name)
     desk.get_by_role("button", name="Chọn").click()

@@ -4,12 +4,12 @@ console errors; the public pages also for serious axe-core violations."""
 
 import pytest
 
-from portal import roles
-from portal.models.dossiers import hash_tracking_token
+from procedures.models.dossiers import hash_tracking_token
+from staff import roles
 from tests.browser.test_procedures import load_places
 from tests.procedures.factories import DossierFactory, ProcedureFactory, ProcedureFieldFactory
-from tests.staff.conftest import make_staff
 from tests.staff.factories import STAFF_PASSWORD
+from tests.staff.fixtures import make_staff
 
 pytestmark = [
     pytest.mark.browser,
@@ -49,7 +49,7 @@ def test_dossier_from_submission_to_result(ward, browser_page, assert_clean, axe
     )
     make_staff(roles.RECEPTION, field, username="tiepnhan")
     make_staff(roles.OFFICER, field, username="chuyenvien")
-    dossier_url = f"/quan-tri/portal/dossier/{dossier.pk}/change/"
+    dossier_url = f"/quan-tri/procedures/dossier/{dossier.pk}/change/"
 
     resident = browser_page(width=390)
 
@@ -65,7 +65,7 @@ def test_dossier_from_submission_to_result(ward, browser_page, assert_clean, axe
 
     desk = browser_page(width=1280)
     log_in(desk, "tiepnhan")
-    desk.goto("/quan-tri/portal/dossier/?han=&status__exact=1")
+    desk.goto("/quan-tri/procedures/dossier/?han=&status__exact=1")
     assert dossier.code in desk.content()
     assert_clean(desk)
     take_step(desk, dossier_url, "Tiếp nhận hồ sơ")
@@ -89,13 +89,13 @@ def test_dossier_from_submission_to_result(ward, browser_page, assert_clean, axe
     assert_clean(page)
 
     # The control sheet (form 05) prints the whole history without inline styles or scripts.
-    desk.goto(f"/quan-tri/portal/dossier/{dossier.pk}/in/05/")
+    desk.goto(f"/quan-tri/procedures/dossier/{dossier.pk}/in/05/")
     assert desk.locator("h1").count() == 1
     assert desk.locator(".sheet__table").first.locator("tbody tr").count() == 5
     assert_clean(desk)
 
     # Each public step was e-mailed to the resident and delivered.
-    from portal.models import Notification, NotificationStatus
+    from notifications.models import Notification, NotificationStatus
 
     sent = Notification.objects.for_object(dossier)
     assert sent.count() == 4

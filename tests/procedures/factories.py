@@ -9,8 +9,8 @@ import factory
 from django.utils import timezone
 from PIL import Image
 
-from portal.constants import DossierStatus, ServiceLevel
-from portal.models import (
+from procedures.constants import DossierStatus, ServiceLevel
+from procedures.models import (
     Dossier,
     DossierEvent,
     Procedure,
@@ -20,7 +20,7 @@ from portal.models import (
     RequiredDocument,
     Ward,
 )
-from portal.models.dossiers import hash_tracking_token
+from procedures.models.dossiers import hash_tracking_token
 
 VALID_ID = "031090001234"  # Hải Phòng code 031, 20th-c. male (0), born 1990
 VALID_PHONE = "+84912345678"
@@ -72,7 +72,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
 
 
 # The data migrations that load provinces and wards, in order; each loader is idempotent.
-PLACES_MIGRATIONS = ("0005_places_data", "0007_hai_phong_wards_1669")
+PLACES_MIGRATIONS = ["0002_places"]
 
 
 def load_places():
@@ -82,7 +82,7 @@ def load_places():
     from django.apps import apps
 
     for name in PLACES_MIGRATIONS:
-        import_module(f"portal.migrations.{name}").load(apps, None)
+        import_module(f"procedures.migrations.{name}").load(apps, None)
 
 
 def hai_phong():
@@ -123,7 +123,7 @@ class DossierFactory(factory.django.DjangoModelFactory):
             return
         from django.contrib.auth import get_user_model
 
-        from portal.workflow import dossier_transition
+        from procedures.workflow import dossier_transition
 
         staff, _ = get_user_model().objects.get_or_create(
             username="canbo", defaults={"is_staff": True, "is_superuser": True}

@@ -17,7 +17,7 @@ APPLICANT = {
 
 
 def step_url(procedure, step):
-    return reverse("portal:submit_step", args=[procedure.slug, step])
+    return reverse("procedures:submit_step", args=[procedure.slug, step])
 
 
 def applicant_data(**overrides):
@@ -31,7 +31,7 @@ def upload(name, content, content_type="application/octet-stream"):
 
 
 def fill_until_check(client, procedure, *, applicant=None, files=None):
-    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    client.get(reverse("procedures:submit_start", args=[procedure.slug]))
     r = client.post(step_url(procedure, "nguoi-nop"), applicant or applicant_data())
     assert r.status_code == 302, r.content.decode()[:3000]
     if procedure.questions.exists():

@@ -7,9 +7,13 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from portal.models import Procedure, ProcedureFormTemplate, Province, Ward, WardProfile
-
-from tests.procedures.factories import ProcedureFactory, ProcedureFieldFactory, RequiredDocumentFactory
+from portal.models import WardProfile
+from procedures.models import Procedure, ProcedureFormTemplate, Province, Ward
+from tests.procedures.factories import (
+    ProcedureFactory,
+    ProcedureFieldFactory,
+    RequiredDocumentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +30,7 @@ def h1_count(html):
 def test_catalogue_lists_published_procedures_only(client, ward):
     ProcedureFactory(name="Đăng ký khai sinh")
     ProcedureFactory(name="Thủ tục ẩn", hidden=True)
-    response = client.get(reverse("portal:procedure_list"))
+    response = client.get(reverse("procedures:procedure_list"))
     html = response.content.decode()
     assert response.status_code == 200 and h1_count(html) == 1
     assert "Đăng ký khai sinh" in html and "Thủ tục ẩn" not in html
@@ -35,9 +39,11 @@ def test_catalogue_lists_published_procedures_only(client, ward):
 def test_catalogue_search_ignores_diacritics_and_matches_codes(client, ward):
     ProcedureFactory(name="Đăng ký kết hôn", code="1.000894")
     ProcedureFactory(name="Chứng thực chữ ký")
-    html = client.get(reverse("portal:procedure_list"), {"q": "dang ky ket hon"}).content.decode()
+    html = client.get(
+        reverse("procedures:procedure_list"), {"q": "dang ky ket hon"}
+    ).content.decode()
     assert "Đăng ký kết hôn" in html and "Chứng thực chữ ký" not in html
-    html = client.get(reverse("portal:procedure_list"), {"q": "1.000894"}).content.decode()
+    html = client.get(reverse("procedures:procedure_list"), {"q": "1.000894"}).content.decode()
     assert "Đăng ký kết hôn" in html
 
 
@@ -48,7 +54,7 @@ def test_catalogue_filters_by_field_and_level(client, ward):
     ProcedureFactory(name="Kết hôn", field=civil, service_level="partial")
     ProcedureFactory(name="Bản sao", field=other, service_level="full")
     html = client.get(
-        reverse("portal:procedure_list"), {"linh-vuc": "ho-tich", "muc-do": "full"}
+        reverse("procedures:procedure_list"), {"linh-vuc": "ho-tich", "muc-do": "full"}
     ).content.decode()
     assert "Khai sinh" in html and "Kết hôn" not in html and "Bản sao" not in html
     assert "Xóa lọc" in html
@@ -61,7 +67,7 @@ def test_catalogue_query_budget(client, ward, settings, django_assert_max_num_qu
     settings.PAGE_CACHE_SECONDS = 0
     for i in range(25):
         ProcedureFactory(name=f"Thủ tục {i}")
-    url = reverse("portal:procedure_list")
+    url = reverse("procedures:procedure_list")
     with django_assert_max_num_queries(3):
         assert client.get(url).status_code == 200
     for query in ({}, {"page": 2}, {"q": "thu tuc"}):
@@ -177,7 +183,7 @@ def test_navigation_shows_procedures_and_tracking(client, ward):
 
 
 @pytest.mark.parametrize(
-    "name", ["portal:procedure_list", "portal:tracking", "portal:privacy_notice"]
+    "name", ["procedures:procedure_list", "procedures:tracking", "procedures:privacy_notice"]
 )
 def test_public_pages_have_one_h1(client, ward, name):
     response = client.get(reverse(name))
@@ -185,7 +191,7 @@ def test_public_pages_have_one_h1(client, ward, name):
 
 
 def test_privacy_notice_is_versioned(client, ward):
-    html = client.get(reverse("portal:privacy_notice")).content.decode()
+    html = client.get(reverse("procedures:privacy_notice")).content.decode()
     assert "Phiên bản 2026.1" in html and "91/2025/QH15" in html
 
 
@@ -206,26 +212,30 @@ def test_sitemap_lists_published_procedures(client, ward):
 
 
 def test_bench_data_generator(ward):
-    from portal.constants import DossierStatus
-    from portal.models import Dossier, DossierEvent
+    from procedures.constants import DossierStatus
+    from procedures.models import Dossier, DossierEvent
 
     with pytest.raises(CommandError, match="--confirm"):
-        call_command("generate_bench_data", procedures=3, dossiers=10)
-    call_command("generate_bench_data", procedures=3, dossiers=700, confirm=True, verbosity=0)
+        call_command("generate_dossier_bench_data", procedures=3, dossiers=10)
+    call_command(
+        "generate_dossier_bench_data", procedures=3, dossiers=700, confirm=True, verbosity=0
+    )
     assert Procedure.objects.filter(slug__startswith="do-tai-").count() == 3
     assert Dossier.objects.filter(code__startswith="BENCH-").count() == 700
     assert Dossier.objects.values("code").distinct().count() == 700
     not_new = Dossier.objects.exclude(status=DossierStatus.NEW).count()
     assert DossierEvent.objects.count() == 700 + not_new
-    call_command("generate_bench_data", procedures=3, dossiers=700, confirm=True, verbosity=0)
+    call_command(
+        "generate_dossier_bench_data", procedures=3, dossiers=700, confirm=True, verbosity=0
+    )
     assert Dossier.objects.count() == 700  # idempotent
 
 
 def test_bench_scenarios_track_a_generated_dossier():
     """bench/scenarios.py re-derives a dossier's code and phone without Django: same values."""
     from bench import scenarios
-    from portal.management.commands.generate_bench_data import bench_code, bench_phone
-    from portal.validators import normalise_mobile
+    from demo.management.commands.generate_dossier_bench_data import bench_code, bench_phone
+    from procedures.validators import normalise_mobile
 
     for i in (0, 299, 300, scenarios.TRACKED_DOSSIER, 99_999):
         assert scenarios.bench_code(i) == bench_code(i)
@@ -235,7 +245,7 @@ def test_bench_scenarios_track_a_generated_dossier():
 def test_catalogue_is_in_vietnamese_dictionary_order(client, ward):
     for name in ["Đăng ký khai tử", "Dừng kinh doanh", "Cấp bản sao", "Chứng thực chữ ký"]:
         ProcedureFactory(name=name)
-    html = client.get(reverse("portal:procedure_list")).content.decode()
+    html = client.get(reverse("procedures:procedure_list")).content.decode()
     positions = [
         html.index(n)
         for n in ["Cấp bản sao", "Chứng thực chữ ký", "Dừng kinh doanh", "Đăng ký khai tử"]
@@ -246,7 +256,7 @@ def test_catalogue_is_in_vietnamese_dictionary_order(client, ward):
 def test_catalogue_and_start_page_come_from_the_page_cache(client, ward, django_assert_num_queries):
     """Anonymous visitors get both pages from the cache; an edit shows at once."""
     procedure = ProcedureFactory(name="Đăng ký khai sinh")
-    urls = [reverse("portal:procedure_list"), procedure.get_absolute_url()]
+    urls = [reverse("procedures:procedure_list"), procedure.get_absolute_url()]
     for url in urls:
         assert client.get(url)["X-Page-Cache"] == "miss"
         with django_assert_num_queries(0):
@@ -264,15 +274,15 @@ def test_private_writes_keep_the_page_cache(client, ward):
 
     from tests.procedures.factories import DossierFactory
 
-    url = reverse("portal:procedure_list")
+    url = reverse("procedures:procedure_list")
     procedure = ProcedureFactory(name="Đăng ký khai sinh")
     DossierFactory(procedure=procedure)
     client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"
     dossier = DossierFactory(procedure=procedure)  # a new dossier, its history, its code
     resident = Client()
-    resident.post(reverse("portal:tracking"), {"code": dossier.code, "phone": "0912345678"})
-    assert "portal:tracking" in resident.session
+    resident.post(reverse("procedures:tracking"), {"code": dossier.code, "phone": "0912345678"})
+    assert "procedures:tracking" in resident.session
     assert client.get(url)["X-Page-Cache"] == "hit"
     ProcedureFactory(name="Đăng ký kết hôn")  # public content: the cache starts afresh
     assert client.get(url)["X-Page-Cache"] == "miss"

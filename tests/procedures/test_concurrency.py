@@ -13,11 +13,16 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
-from portal.models import Dossier, DossierDocument
-from portal.services import StagedFile, dossier_submit, next_dossier_code
-from portal.storage import private_storage, temp_name
-
-from tests.procedures.factories import ProcedureFactory, RequiredDocumentFactory, an_phong, hai_phong, pdf_bytes
+from procedures.models import Dossier, DossierDocument
+from procedures.services import StagedFile, dossier_submit, next_dossier_code
+from procedures.storage import private_storage, temp_name
+from tests.procedures.factories import (
+    ProcedureFactory,
+    RequiredDocumentFactory,
+    an_phong,
+    hai_phong,
+    pdf_bytes,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

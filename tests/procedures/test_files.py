@@ -8,9 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from portal.files import check_upload, clean_filename
-from portal.models import Dossier
-
+from procedures.files import check_upload, clean_filename
+from procedures.models import Dossier
 from tests.procedures.factories import image_bytes, pdf_bytes
 from tests.procedures.journey import applicant_data, step_url, upload
 
@@ -121,7 +120,7 @@ def test_file_names_lose_paths_and_control_characters(raw, expected):
 
 
 def _start_documents_step(client, procedure):
-    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    client.get(reverse("procedures:submit_start", args=[procedure.slug]))
     client.post(step_url(procedure, "nguoi-nop"), applicant_data())
     client.post(step_url(procedure, "cau-hoi"), {"ten_tre": "Bình", "ngay_sinh_tre": "01/02/2025"})
 
@@ -211,7 +210,7 @@ def test_missing_mandatory_document_is_named(client, ward, procedure):
 
 @pytest.mark.django_db
 def test_private_files_have_no_public_url(client, ward, procedure):
-    from portal.storage import private_storage
+    from procedures.storage import private_storage
 
     with pytest.raises(ValueError, match="no public URL"):
         private_storage.url("dossiers/x.pdf")

@@ -9,9 +9,8 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from portal.models import Dossier
-from portal.storage import private_storage
-
+from procedures.models import Dossier
+from procedures.storage import private_storage
 from tests.procedures.journey import applicant_data, step_url, submit
 
 pytestmark = pytest.mark.django_db
@@ -31,25 +30,25 @@ def test_tracking_lookups_are_rate_limited_per_ip(client, ward, settings, window
     for _ in range(3):
         assert (
             client.post(
-                reverse("portal:tracking"), {"code": "X", "phone": "0912345678"}
+                reverse("procedures:tracking"), {"code": "X", "phone": "0912345678"}
             ).status_code
             == 200
         )
-    response = client.post(reverse("portal:tracking"), {"code": "X", "phone": "0912345678"})
+    response = client.post(reverse("procedures:tracking"), {"code": "X", "phone": "0912345678"})
     assert response.status_code == 429
     assert response["Retry-After"] == "590"  # the rest of the window
     html = response.content.decode()
     assert "Quá nhiều yêu cầu" in html and "<h1>" in html
     # Another client is not affected.
     other = client.post(
-        reverse("portal:tracking"), {"code": "X", "phone": "0912345678"}, REMOTE_ADDR="10.9.9.9"
+        reverse("procedures:tracking"), {"code": "X", "phone": "0912345678"}, REMOTE_ADDR="10.9.9.9"
     )
     assert other.status_code == 200
 
 
 def test_the_limit_lifts_when_the_window_ends(client, ward, settings, window_clock):
     settings.PORTAL_RATE_TRACKING = "1/600"
-    url = reverse("portal:tracking")
+    url = reverse("procedures:tracking")
     assert client.post(url, {"code": "X", "phone": "0912345678"}).status_code == 200
     window_clock.advance(seconds=589)
     limited = client.post(url, {"code": "X", "phone": "0912345678"})
@@ -61,13 +60,13 @@ def test_the_limit_lifts_when_the_window_ends(client, ward, settings, window_clo
 def test_secret_links_are_rate_limited_too(client, ward, settings, window_clock):
     settings.PORTAL_RATE_TRACKING = "2/600"
     for _ in range(2):
-        assert client.get(reverse("portal:tracking_token", args=["a" * 43])).status_code == 404
-    assert client.get(reverse("portal:tracking_token", args=["a" * 43])).status_code == 429
+        assert client.get(reverse("procedures:tracking_token", args=["a" * 43])).status_code == 404
+    assert client.get(reverse("procedures:tracking_token", args=["a" * 43])).status_code == 429
 
 
 def test_form_posts_are_rate_limited(client, ward, procedure, settings, window_clock):
     settings.PORTAL_RATE_SUBMIT = "2/600"
-    start = client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    start = client.get(reverse("procedures:submit_start", args=[procedure.slug]))
     assert (start.status_code, start["Location"]) == (302, step_url(procedure, "nguoi-nop"))
     for _ in range(2):
         # An invalid form is shown again, and still counts towards the limit.
@@ -82,16 +81,16 @@ def test_forwarded_for_is_trusted_only_behind_configured_proxies(
     client, ward, settings, window_clock
 ):
     settings.PORTAL_RATE_TRACKING = "1/600"
-    first = client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="1.1.1.1")
+    first = client.post(reverse("procedures:tracking"), {}, HTTP_X_FORWARDED_FOR="1.1.1.1")
     assert first.status_code == 200
     # No proxy configured: the forgeable header is ignored, same REMOTE_ADDR -> limited.
     assert (
-        client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="2.2.2.2").status_code
+        client.post(reverse("procedures:tracking"), {}, HTTP_X_FORWARDED_FOR="2.2.2.2").status_code
         == 429
     )
     settings.TRUSTED_PROXY_COUNT = 1
     assert (
-        client.post(reverse("portal:tracking"), {}, HTTP_X_FORWARDED_FOR="3.3.3.3").status_code
+        client.post(reverse("procedures:tracking"), {}, HTTP_X_FORWARDED_FOR="3.3.3.3").status_code
         == 200
     )
 

@@ -5,31 +5,23 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Count
 
-from anphong.text import nfc
-from portal.models import Province, Ward
-
-from tests.procedures.factories import DossierFactory, hai_phong, load_places
+from portal.text import nfc
+from procedures.models import Province, Ward
+from tests.procedures.factories import load_places
 
 pytestmark = pytest.mark.django_db
 
 AN_PHONG_SOURCE = (
     "Nghị quyết 1669/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội, Điều 1 khoản 24"
 )
-MIGRATION = "0007_hai_phong_wards_1669"
-migration = import_module(f"portal.migrations.{MIGRATION}")
+MIGRATION = "0002_places"
+migration = import_module(f"procedures.migrations.{MIGRATION}")
 
 
 def hai_phong_units():
     return Ward.objects.filter(province__slug="hai-phong")
-
-
-def historical_apps():
-    """The models as the migration sees them (no custom save(), state of the migration)."""
-    return MigrationExecutor(connection).loader.project_state(("portal", MIGRATION)).apps
 
 
 def test_hai_phong_has_the_114_units_of_the_resolution():
@@ -99,7 +91,7 @@ def test_no_duplicate_units_and_names_are_nfc():
 
 def test_draft_names_of_the_april_plan_are_gone():
     names = set(hai_phong_units().values_list("name", flat=True))
-    assert "Vĩnh An" not in names  # a 0005 draft name; the resolution has Vĩnh Am and Vĩnh Thuận
+    assert "Vĩnh An" not in names  # a draft name; the resolution has Vĩnh Am and Vĩnh Thuận
     assert {"Vĩnh Am", "Vĩnh Thuận", "Nguyễn Bỉnh Khiêm"} <= names
     assert not [n for n in names if re.search(r"\d", n)]  # no "Hồng Bàng 1"-style names
 
@@ -116,27 +108,9 @@ def test_loader_is_idempotent_and_corrects_rows_in_place():
     assert an_phong.source == AN_PHONG_SOURCE
 
 
-def test_stale_unit_is_kept_and_marked_while_a_dossier_points_at_it():
-    draft = Ward.objects.create(
-        province=hai_phong(), kind="commune", name="Vĩnh An", slug="hai-phong-vinh-an-commune"
-    )
-    unused = Ward.objects.create(
-        province=hai_phong(), kind="ward", name="Hồng Bàng 1", slug="hai-phong-hong-bang-1-ward"
-    )
-    dossier = DossierFactory(ward=draft)
-    migration.load(historical_apps(), None)
-    draft.refresh_from_db()
-    assert draft.is_verified is False
-    assert draft.source.startswith("Không có trong Nghị quyết 1669/NQ-UBTVQH15")
-    assert not Ward.objects.filter(pk=unused.pk).exists()
-    dossier.refresh_from_db()
-    assert dossier.ward_id == draft.pk
-    assert hai_phong_units().filter(is_verified=True).count() == 114
-
-
 def test_reload_after_a_flush_gives_the_resolutions_units():
     """The conftest reloads places when a transactional test's flush emptied the tables;
-    the reload must end with the resolution's 114 units, not 0005's draft list."""
+    the reload must end with the resolution's 114 units, not a draft list."""
     Ward.objects.all().delete()
     Province.objects.all().delete()
     load_places()

@@ -8,8 +8,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage, storages
 
-from portal.models import DossierDocument
-from portal.storage import PrivateStorage, private_storage
+from procedures.models import DossierDocument
+from procedures.storage import PrivateStorage, private_storage
 
 
 def test_private_storage_is_the_private_entry_of_storages(private_root):
@@ -24,7 +24,10 @@ def test_private_storage_follows_an_override_of_storages(settings, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     settings.STORAGES = {
         **settings.STORAGES,
-        "private": {"BACKEND": "portal.storage.PrivateStorage", "OPTIONS": {"location": elsewhere}},
+        "private": {
+            "BACKEND": "procedures.storage.PrivateStorage",
+            "OPTIONS": {"location": elsewhere},
+        },
     }
     name = private_storage.save("dossiers/y.pdf", ContentFile(b"y"))
     assert (elsewhere / name).read_bytes() == b"y"
@@ -66,7 +69,7 @@ def test_deployed_settings_declare_it_at_private_media_root(module):
     assert result.returncode == 0, result.stderr
     entry, private_root, media_root, static_root = json.loads(result.stdout)
     assert entry == {
-        "BACKEND": "portal.storage.PrivateStorage",
+        "BACKEND": "procedures.storage.PrivateStorage",
         "OPTIONS": {"location": private_root},
     }
     assert not private_root.startswith((media_root, static_root))

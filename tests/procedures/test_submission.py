@@ -7,11 +7,16 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from portal.constants import DossierStatus
-from portal.models import Dossier, DossierDocument, DossierEvent
-from portal.storage import private_storage
-
-from tests.procedures.journey import applicant_data, fill_until_check, step_url, submission_token, submit
+from procedures.constants import DossierStatus
+from procedures.models import Dossier, DossierDocument, DossierEvent
+from procedures.storage import private_storage
+from tests.procedures.journey import (
+    applicant_data,
+    fill_until_check,
+    step_url,
+    submission_token,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +32,7 @@ def test_whole_journey_creates_one_complete_dossier(
         response = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
     assert response.status_code == 302
     dossier = Dossier.objects.get()
-    assert response["Location"] == reverse("portal:submit_done", args=[procedure.slug, token])
+    assert response["Location"] == reverse("procedures:submit_done", args=[procedure.slug, token])
     assert dossier.status == DossierStatus.NEW
     assert dossier.applicant_name == "Nguyễn Văn An"  # NFC, collapsed, capitalised as typed
     assert dossier.phone == "+84912345678"
@@ -68,7 +73,7 @@ def test_double_submit_returns_the_same_dossier(client, ward, procedure):
     first = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
     second = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
     assert Dossier.objects.count() == 1
-    done = reverse("portal:submit_done", args=[procedure.slug, token])
+    done = reverse("procedures:submit_done", args=[procedure.slug, token])
     assert (first.status_code, first["Location"]) == (302, done)
     assert (second.status_code, second["Location"]) == (302, done)
 
@@ -110,7 +115,7 @@ def test_forged_submission_token_creates_nothing(client, ward, procedure):
         {"submission_token": "00000000-0000-0000-0000-000000000000"},
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("portal:submit_start", args=[procedure.slug])
+    assert response["Location"] == reverse("procedures:submit_start", args=[procedure.slug])
     assert Dossier.objects.count() == 0
 
 
@@ -134,13 +139,13 @@ def test_change_link_returns_to_check_page(client, ward, procedure):
 
 
 def test_steps_cannot_be_skipped(client, ward, procedure):
-    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    client.get(reverse("procedures:submit_start", args=[procedure.slug]))
     response = client.get(step_url(procedure, "kiem-tra"))
     assert response["Location"] == step_url(procedure, "nguoi-nop")
 
 
 def test_missing_consent_is_refused(client, ward, procedure):
-    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    client.get(reverse("procedures:submit_start", args=[procedure.slug]))
     client.post(step_url(procedure, "nguoi-nop"), applicant_data())
     client.post(step_url(procedure, "cau-hoi"), {"ten_tre": "An", "ngay_sinh_tre": "01/02/2025"})
     docs = list(procedure.documents.filter(is_mandatory=True))
@@ -162,14 +167,14 @@ def test_closed_procedure_has_no_form(client, ward):
     from tests.procedures.factories import ProcedureFactory
 
     p = ProcedureFactory(closed=True)
-    assert client.get(reverse("portal:submit_start", args=[p.slug])).status_code == 404
+    assert client.get(reverse("procedures:submit_start", args=[p.slug])).status_code == 404
 
 
 def test_csrf_is_enforced(ward, procedure):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    strict.get(reverse("portal:submit_start", args=[procedure.slug]))
+    strict.get(reverse("procedures:submit_start", args=[procedure.slug]))
     response = strict.post(step_url(procedure, "nguoi-nop"), applicant_data())
     assert response.status_code == 403
 
@@ -198,7 +203,7 @@ def test_database_failure_leaves_no_row_and_no_file(client, ward, procedure, mon
 def test_disk_failure_leaves_no_row(client, ward, procedure, monkeypatch):
     check = fill_until_check(client, procedure)
     token = submission_token(check)
-    import portal.services as services
+    import procedures.services as services
 
     def full_disk(staged):
         raise OSError(28, "No space left on device")

@@ -8,11 +8,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from portal.constants import DossierStatus
-from portal.models import Dossier, DossierRating
-from portal.models.dossiers import hash_tracking_token
-
-from tests.procedures.factories import DossierFactory, RequiredDocumentFactory, image_bytes, pdf_bytes
+from procedures.constants import DossierStatus
+from procedures.models import Dossier, DossierRating
+from procedures.models.dossiers import hash_tracking_token
+from tests.procedures.factories import (
+    DossierFactory,
+    RequiredDocumentFactory,
+    image_bytes,
+    pdf_bytes,
+)
 from tests.procedures.journey import upload
 
 pytestmark = pytest.mark.django_db
@@ -21,20 +25,22 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def look_up(client, code, phone):
-    return client.post(reverse("portal:tracking"), {"code": code, "phone": phone})
+    return client.post(reverse("procedures:tracking"), {"code": code, "phone": phone})
 
 
 def assert_redirects_to_result(response):
     assert (response.status_code, response["Location"]) == (
         302,
-        reverse("portal:tracking_result"),
+        reverse("procedures:tracking_result"),
     )
 
 
 def test_lookup_by_code_and_phone_in_any_form(client, ward):
     dossier = DossierFactory()
     response = look_up(client, dossier.code.lower(), "0912.345.678")
-    assert response.status_code == 302 and response["Location"] == reverse("portal:tracking_result")
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "procedures:tracking_result"
+    )
     page = client.get(response["Location"])
     html = page.content.decode()
     assert dossier.code in html and "Mới đăng ký" in html
@@ -67,22 +73,24 @@ def test_unknown_code_and_wrong_phone_get_the_same_answer(client, ward):
 
 def test_lookup_is_post_only_query_strings_reveal_nothing(client, ward):
     dossier = DossierFactory()
-    response = client.get(reverse("portal:tracking"), {"code": dossier.code, "phone": "0912345678"})
+    response = client.get(
+        reverse("procedures:tracking"), {"code": dossier.code, "phone": "0912345678"}
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "N*** V*** An" not in html and "status-badge" not in html  # no look-up happened
-    assert "portal:tracking" not in client.session  # nothing kept for a GET
+    assert "procedures:tracking" not in client.session  # nothing kept for a GET
 
 
 def test_result_without_lookup_redirects_to_the_form(client, ward):
-    response = client.get(reverse("portal:tracking_result"))
-    assert (response.status_code, response["Location"]) == (302, reverse("portal:tracking"))
+    response = client.get(reverse("procedures:tracking_result"))
+    assert (response.status_code, response["Location"]) == (302, reverse("procedures:tracking"))
 
 
 def test_secret_link_opens_the_dossier_and_leaves_the_address_bar(client, ward):
     token = secrets.token_urlsafe(32)
     dossier = DossierFactory(tracking_token_hash=hash_tracking_token(token))
-    response = client.get(reverse("portal:tracking_token", args=[token]))
+    response = client.get(reverse("procedures:tracking_token", args=[token]))
     assert_redirects_to_result(response)
     page = client.get(response["Location"])
     assert page.status_code == 200 and dossier.code in page.content.decode()
@@ -90,7 +98,7 @@ def test_secret_link_opens_the_dossier_and_leaves_the_address_bar(client, ward):
 
 def test_wrong_secret_link_is_404(client, ward):
     DossierFactory()
-    response = client.get(reverse("portal:tracking_token", args=["x" * 43]))
+    response = client.get(reverse("procedures:tracking_token", args=["x" * 43]))
     assert (
         response.status_code == 404 and "Đường dẫn tra cứu không đúng" in response.content.decode()
     )
@@ -107,17 +115,17 @@ def test_tracking_token_is_stored_only_as_a_hash(
         response, submission_token = submit(client, procedure)
     assert (response.status_code, response["Location"]) == (
         302,
-        reverse("portal:submit_done", args=[procedure.slug, submission_token]),
+        reverse("procedures:submit_done", args=[procedure.slug, submission_token]),
     )
     dossier = Dossier.objects.get()
-    raw = client.session["portal:tracking"]["token"]
+    raw = client.session["procedures:tracking"]["token"]
     assert re.fullmatch(r"[A-Za-z0-9_-]{43}", raw)  # token_urlsafe(32): 256 bits
     assert (
         dossier.tracking_token_hash == hash_tracking_token(raw)
         and raw not in dossier.tracking_token_hash
     )
     # The receipt sends that very token, as the secret link.
-    link = "http://testserver" + reverse("portal:tracking_token", args=[raw])
+    link = "http://testserver" + reverse("procedures:tracking_token", args=[raw])
     assert len(mail.outbox) == 1 and f"\n{link}\n" in mail.outbox[0].body
 
 
@@ -133,7 +141,7 @@ def test_timeline_shows_public_notes_not_internal_ones(client, ward, clock):
     clock.advance(hours=2, minutes=15)
     from django.contrib.auth import get_user_model
 
-    from portal.workflow import dossier_transition
+    from procedures.workflow import dossier_transition
 
     dossier_transition(
         dossier=dossier,
@@ -143,7 +151,7 @@ def test_timeline_shows_public_notes_not_internal_ones(client, ward, clock):
         internal_note="BÍ MẬT nội bộ",
     )
     assert_redirects_to_result(look_up(client, dossier.code, "0912345678"))
-    page = client.get(reverse("portal:tracking_result"))
+    page = client.get(reverse("procedures:tracking_result"))
     assert page.status_code == 200
     html = page.content.decode()
     assert "BÍ MẬT" not in html
@@ -161,7 +169,7 @@ def test_receipt_has_qr_svg_and_print_styles(client, ward, procedure):
 
     submitted, _token = submit(client, procedure)
     assert submitted.status_code == 302
-    response = client.get(reverse("portal:tracking_receipt"))
+    response = client.get(reverse("procedures:tracking_receipt"))
     html = response.content.decode()
     assert response.status_code == 200
     assert (
@@ -178,9 +186,9 @@ def test_tracking_query_budget(client, ward, django_assert_max_num_queries):
     """Session, dossier with procedure/places/rating, events, documents, supplement check."""
     dossier = DossierFactory(status_path=[DossierStatus.ACCEPTED, DossierStatus.PROCESSING])
     assert_redirects_to_result(look_up(client, dossier.code, "0912345678"))
-    assert client.get(reverse("portal:tracking_result")).status_code == 200
+    assert client.get(reverse("procedures:tracking_result")).status_code == 200
     with django_assert_max_num_queries(6):
-        response = client.get(reverse("portal:tracking_result"))
+        response = client.get(reverse("procedures:tracking_result"))
     assert response.status_code == 200 and dossier.code in response.content.decode()
 
 
@@ -206,7 +214,7 @@ def test_lookup_gives_an_existing_session_a_new_key(client, ward):
     assert_redirects_to_result(look_up(client, dossier.code, "0912345678"))
     after = client.cookies["sessionid"].value
     assert after != before
-    assert client.get(reverse("portal:tracking_result")).status_code == 200
+    assert client.get(reverse("procedures:tracking_result")).status_code == 200
 
 
 # Supplements, withdrawal, rating -------------------------------------------------------
@@ -224,7 +232,7 @@ def test_supplement_upload_of_exactly_the_requested_documents(
     RequiredDocumentFactory(procedure=dossier.procedure, name="Tờ khai")
     from django.contrib.auth import get_user_model
 
-    from portal.workflow import dossier_transition
+    from procedures.workflow import dossier_transition
 
     staff = get_user_model().objects.create(username="tn", is_staff=True, is_superuser=True)
     dossier_transition(
@@ -235,7 +243,7 @@ def test_supplement_upload_of_exactly_the_requested_documents(
         documents=[missing],
     )
     _open(client, dossier)
-    page = client.get(reverse("portal:tracking_result"))
+    page = client.get(reverse("procedures:tracking_result"))
     assert page.status_code == 200
     html = page.content.decode()
     assert "Thiếu giấy chứng sinh bản rõ nét." in html and f'name="doc_{missing.pk}"' in html
@@ -244,7 +252,7 @@ def test_supplement_upload_of_exactly_the_requested_documents(
     # An extra, unrequested file is refused.
     other = dossier.procedure.documents.exclude(pk=missing.pk).get()
     response = client.post(
-        reverse("portal:tracking_supplement"),
+        reverse("procedures:tracking_supplement"),
         {
             f"doc_{missing.pk}": upload("cs.pdf", pdf_bytes()),
             f"doc_{other.pk}": upload("tk.pdf", pdf_bytes()),
@@ -255,7 +263,8 @@ def test_supplement_upload_of_exactly_the_requested_documents(
     )
     # A spoofed file is refused.
     response = client.post(
-        reverse("portal:tracking_supplement"), {f"doc_{missing.pk}": upload("cs.pdf", b"<html>")}
+        reverse("procedures:tracking_supplement"),
+        {f"doc_{missing.pk}": upload("cs.pdf", b"<html>")},
     )
     assert response.status_code == 400
     dossier.refresh_from_db()
@@ -263,7 +272,7 @@ def test_supplement_upload_of_exactly_the_requested_documents(
 
     clock.advance(minutes=5)  # fulfilled when the files arrive, not when requested
     response = client.post(
-        reverse("portal:tracking_supplement"),
+        reverse("procedures:tracking_supplement"),
         {f"doc_{missing.pk}": upload("cs.png", image_bytes())},
     )
     assert_redirects_to_result(response)
@@ -277,7 +286,7 @@ def test_supplement_upload_of_exactly_the_requested_documents(
 def test_supplement_without_request_is_refused(client, ward):
     dossier = DossierFactory()
     _open(client, dossier)
-    response = client.post(reverse("portal:tracking_supplement"), {})
+    response = client.post(reverse("procedures:tracking_supplement"), {})
     assert_redirects_to_result(response)
     assert dossier.documents.count() == 0
 
@@ -285,10 +294,10 @@ def test_supplement_without_request_is_refused(client, ward):
 def test_withdrawal_request(client, ward):
     dossier = DossierFactory(status_path=[DossierStatus.ACCEPTED])
     _open(client, dossier)
-    response = client.post(reverse("portal:tracking_withdraw"), {"reason": "", "confirm": ""})
+    response = client.post(reverse("procedures:tracking_withdraw"), {"reason": "", "confirm": ""})
     assert response.status_code == 400 and "Cho biết lý do" in response.content.decode()
     response = client.post(
-        reverse("portal:tracking_withdraw"), {"reason": "Đã nộp nhầm thủ tục", "confirm": "on"}
+        reverse("procedures:tracking_withdraw"), {"reason": "Đã nộp nhầm thủ tục", "confirm": "on"}
     )
     assert_redirects_to_result(response)
     dossier.refresh_from_db()
@@ -299,9 +308,9 @@ def test_withdrawal_request(client, ward):
 def test_withdrawal_is_not_offered_after_the_result(client, ward):
     dossier = DossierFactory(status_path=[2, 4, 9, 10])
     _open(client, dossier)
-    page = client.get(reverse("portal:tracking_result"))
+    page = client.get(reverse("procedures:tracking_result"))
     assert page.status_code == 200 and "Rút hồ sơ" not in page.content.decode()
-    refused = client.post(reverse("portal:tracking_withdraw"), {"reason": "x", "confirm": "on"})
+    refused = client.post(reverse("procedures:tracking_withdraw"), {"reason": "x", "confirm": "on"})
     assert_redirects_to_result(refused)  # with a message, the dossier unchanged
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.RETURNED
@@ -310,21 +319,21 @@ def test_withdrawal_is_not_offered_after_the_result(client, ward):
 def test_rating_only_after_result_and_only_once(client, ward):
     dossier = DossierFactory(status_path=[2, 4])
     _open(client, dossier)
-    page = client.get(reverse("portal:tracking_result"))
+    page = client.get(reverse("procedures:tracking_result"))
     assert page.status_code == 200 and "Đánh giá việc giải quyết" not in page.content.decode()
-    assert_redirects_to_result(client.post(reverse("portal:tracking_rate"), {"satisfied": "1"}))
+    assert_redirects_to_result(client.post(reverse("procedures:tracking_rate"), {"satisfied": "1"}))
     assert not DossierRating.objects.exists()
 
     finished = DossierFactory(status_path=[2, 4, 9, 10])
     _open(client, finished)
-    page = client.get(reverse("portal:tracking_result"))
+    page = client.get(reverse("procedures:tracking_result"))
     assert page.status_code == 200 and "Đánh giá việc giải quyết" in page.content.decode()
     response = client.post(
-        reverse("portal:tracking_rate"),
+        reverse("procedures:tracking_rate"),
         {"satisfied": "0", "reasons": ["late", "unclear"], "comment": "Chậm"},
     )
     assert_redirects_to_result(response)
     rating = DossierRating.objects.get()
     assert rating.satisfied is False and rating.reasons == ["late", "unclear"]
-    assert_redirects_to_result(client.post(reverse("portal:tracking_rate"), {"satisfied": "1"}))
+    assert_redirects_to_result(client.post(reverse("procedures:tracking_rate"), {"satisfied": "1"}))
     assert DossierRating.objects.count() == 1

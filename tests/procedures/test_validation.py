@@ -8,14 +8,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from portal.validators import (
+from procedures.validators import (
     check_id_number_matches,
     mask_name,
     mask_phone,
     normalise_id_number,
     normalise_mobile,
 )
-
 from tests.procedures.factories import hai_phong
 from tests.procedures.journey import applicant_data, step_url
 
@@ -105,7 +104,7 @@ def test_masks_hide_personal_data():
 
 
 def _post(client, procedure, **overrides):
-    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    client.get(reverse("procedures:submit_start", args=[procedure.slug]))
     return client.post(step_url(procedure, "nguoi-nop"), applicant_data(**overrides))
 
 
@@ -171,7 +170,7 @@ def test_dates_are_day_first(client, ward, procedure):
 
 
 def test_ward_must_belong_to_the_province(client, ward, procedure):
-    from portal.models import Province
+    from procedures.models import Province
 
     other = Province.objects.exclude(slug="hai-phong").first()
     html = _post(client, procedure, province=other.pk).content.decode()
@@ -187,7 +186,7 @@ def test_ward_outside_the_list_needs_a_typed_name(client, ward, procedure):
 
 
 def test_province_without_ward_list_takes_a_typed_ward(client, ward, procedure):
-    from portal.models import Province
+    from procedures.models import Province
 
     hanoi = Province.objects.get(slug="ha-noi")
     response = _post(client, procedure, province=hanoi.pk, ward="", ward_name="Phường Ba Đình")
@@ -195,7 +194,7 @@ def test_province_without_ward_list_takes_a_typed_ward(client, ward, procedure):
 
 
 def test_ward_select_is_grouped_by_province_for_the_static_script(client, ward, procedure):
-    client.get(reverse("portal:submit_start", args=[procedure.slug]))
+    client.get(reverse("procedures:submit_start", args=[procedure.slug]))
     html = client.get(step_url(procedure, "nguoi-nop")).content.decode()
     assert f'<optgroup label="{hai_phong().full_name}">' in html
     assert "data-ward-select" in html and "<script>" not in html and "onchange" not in html
@@ -256,9 +255,8 @@ def test_personal_data_never_in_logs(
 
     from django.core import mail
 
-    from portal.models import Dossier
-    from portal.storage import private_storage
-
+    from procedures.models import Dossier
+    from procedures.storage import private_storage
     from tests.procedures.factories import pdf_bytes
     from tests.procedures.journey import submit, upload
 
@@ -268,7 +266,7 @@ def test_personal_data_never_in_logs(
     # A disk failure while staging is logged (with its traceback); the journey stops at
     # the documents step, which shows the error instead of moving on.
     with mock.patch.object(private_storage, "save", side_effect=OSError("disk full")):
-        client.get(reverse("portal:submit_start", args=[procedure.slug]))
+        client.get(reverse("procedures:submit_start", args=[procedure.slug]))
         assert client.post(step_url(procedure, "nguoi-nop"), applicant_data()).status_code == 302
         answers = {"ten_tre": "Nguyễn Văn Bình", "ngay_sinh_tre": "01/02/2025"}
         assert client.post(step_url(procedure, "cau-hoi"), answers).status_code == 302
@@ -281,7 +279,7 @@ def test_personal_data_never_in_logs(
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, procedure)
     dossier = Dossier.objects.get()
-    tracking = reverse("portal:tracking")
+    tracking = reverse("procedures:tracking")
     client.post(tracking, {"code": dossier.code, "phone": "0912 345 678"})
     client.post(tracking, {"code": dossier.code, "phone": "0987 654 321"})
     assert any("stage" in r.getMessage() for r in caplog.records)  # the guard saw logs
@@ -294,7 +292,7 @@ def test_personal_data_never_in_logs(
 
 
 def test_submission_views_hide_post_data_from_error_reports(rf, ward, procedure):
-    from portal import submission
+    from procedures.resident import submission
 
     request = rf.post("/", {"id_number": "031090001234"})
     # sensitive_post_parameters marks the request before the view body runs.

@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
-from portal.constants import DossierStatus as S
-from portal.models import Dossier, DossierEvent, StatusChangeRefused
-from portal.models.base import AppendOnlyError
-from portal.workflow import (
+from portal.records import AppendOnlyError
+from procedures.constants import DossierStatus as S
+from procedures.models import Dossier, DossierEvent, StatusChangeRefused
+from procedures.workflow import (
     RESIDENT,
     STAFF,
     TRANSITIONS,
@@ -20,13 +20,12 @@ from portal.workflow import (
     allowed_targets,
     dossier_transition,
 )
-
 from tests.procedures.factories import DossierFactory, RequiredDocumentFactory
 
 pytestmark = pytest.mark.django_db
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
-# The allowed moves, written out here independently of portal.workflow.TRANSITIONS (a row
+# The allowed moves, written out here independently of procedures.workflow.TRANSITIONS (a row
 # added to or dropped from the product's table must fail a test): (from, to) -> who may.
 EXPECTED = {
     (S.NEW, S.ACCEPTED): {STAFF},

@@ -7,14 +7,15 @@ from django.contrib.admin import AdminSite, ModelAdmin
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 
-from portal.admin_staff import AuditEntryInline, NotificationInline
-from portal.audit import audit
-from portal.models import CalendarOverride, Notification
-
+from notifications.admin import NotificationInline
+from notifications.models import Notification
+from procedures.models import CalendarOverride
+from staff.admin import AuditEntryInline
+from staff.audit import audit
 from tests.staff.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-URL = "/quan-tri/portal/calendaroverride/"
+URL = "/quan-tri/procedures/calendaroverride/"
 
 
 def test_changelist_shows_the_national_calendar(client):

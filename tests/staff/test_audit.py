@@ -7,7 +7,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from portal.audit import audit
 from portal.masking import (
     mask_address,
     mask_details,
@@ -17,9 +16,8 @@ from portal.masking import (
     mask_phone,
     mask_text,
 )
-from portal.models import AuditAction, AuditEntry
-from portal.models.audit import AppendOnlyError
-
+from staff.audit import audit
+from staff.models import AppendOnlyError, AuditAction, AuditEntry
 from tests.staff.factories import UserFactory
 
 
@@ -145,24 +143,22 @@ class TestAuditAdmin:
         admin_user = UserFactory(superuser=True)
         entry = audit(actor=admin_user, action="export", rows=120)
         client.force_login(admin_user)
-        listing = client.get("/quan-tri/portal/auditentry/")
+        listing = client.get("/quan-tri/staff/auditentry/")
         assert listing.status_code == 200
         assert "rows: 120" in listing.content.decode()
         assert "delete_selected" not in listing.content.decode()
-        change = client.get(f"/quan-tri/portal/auditentry/{entry.pk}/change/")
+        change = client.get(f"/quan-tri/staff/auditentry/{entry.pk}/change/")
         assert change.status_code == 200
         assert 'type="submit"' not in change.content.decode().split('id="auditentry_form"')[1]
-        assert client.get("/quan-tri/portal/auditentry/add/").status_code == 403
-        assert client.get(f"/quan-tri/portal/auditentry/{entry.pk}/delete/").status_code == 403
-        response = client.post(
-            f"/quan-tri/portal/auditentry/{entry.pk}/change/", {"action": "view"}
-        )
+        assert client.get("/quan-tri/staff/auditentry/add/").status_code == 403
+        assert client.get(f"/quan-tri/staff/auditentry/{entry.pk}/delete/").status_code == 403
+        response = client.post(f"/quan-tri/staff/auditentry/{entry.pk}/change/", {"action": "view"})
         assert response.status_code == 403
         assert AuditEntry.objects.get().action == "export"
 
     def test_staff_without_permission_cannot_see_it(self, client):
         client.force_login(UserFactory(staff=True))
-        assert client.get("/quan-tri/portal/auditentry/").status_code == 403
+        assert client.get("/quan-tri/staff/auditentry/").status_code == 403
 
     def test_only_a_view_permission_exists(self):
         from django.contrib.auth.models import Permission

@@ -9,8 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
-from portal.security import LAST_SEEN_KEY, client_ip
-
+from staff.security import LAST_SEEN_KEY, client_ip
 from tests.staff.factories import STAFF_PASSWORD, UserFactory
 
 LOGIN = "/quan-tri/login/"

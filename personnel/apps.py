@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PersonnelConfig(AppConfig):
+    name = "personnel"
+    verbose_name = _("Tổ chức bộ máy và nhân sự")
+
+    def ready(self):
+        from personnel import search
+        from portal import pagecache
+
+        search.register()
+        # Everything this app holds is public: any change refreshes cached pages.
+        pagecache.watch(*self.get_models())

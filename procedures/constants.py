@@ -1,0 +1,97 @@
+"""Choices of the procedures app: the catalogue, dossiers and their statuses."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ServiceLevel(models.TextChoices):
+    """Level of online public service (Decree 42/2022/NĐ-CP Art. 11)."""
+
+    FULL = "full", _("Toàn trình")
+    PARTIAL = "partial", _("Một phần")
+
+
+class DocumentForm(models.TextChoices):
+    ORIGINAL = "original", _("Bản chính")
+    CERTIFIED_COPY = "certified_copy", _("Bản sao có chứng thực hoặc bản sao điện tử")
+    COPY = "copy", _("Bản sao")
+
+
+class FileType(models.TextChoices):
+    """File types a resident may upload; decided from the bytes, never from the name."""
+
+    PDF = "pdf", "PDF"
+    JPEG = "jpeg", "JPEG"
+    PNG = "png", "PNG"
+
+
+class QuestionKind(models.TextChoices):
+    TEXT = "text", _("Văn bản ngắn")
+    LONG_TEXT = "long_text", _("Văn bản dài")
+    DATE = "date", _("Ngày")
+    NUMBER = "number", _("Số")
+    CHOICE = "choice", _("Chọn một")
+    YES_NO = "yes_no", _("Có/Không")
+    EMAIL = "email", _("Thư điện tử")
+    PHONE = "phone", _("Số điện thoại di động")
+    ID_NUMBER = "id_number", _("Số định danh cá nhân")
+
+
+class Sex(models.TextChoices):
+    MALE = "male", _("Nam")
+    FEMALE = "female", _("Nữ")
+
+
+class PlaceKind(models.TextChoices):
+    CITY = "city", _("Thành phố trực thuộc trung ương")
+    PROVINCE = "province", _("Tỉnh")
+    WARD = "ward", _("Phường")
+    COMMUNE = "commune", _("Xã")
+    SPECIAL_ZONE = "special_zone", _("Đặc khu")
+
+
+class DossierStatus(models.IntegerChoices):
+    """The national one-stop dossier statuses (Circular 01/2018/TT-VPCP, national portal)."""
+
+    NEW = 1, _("Mới đăng ký")
+    ACCEPTED = 2, _("Được tiếp nhận")
+    REFUSED = 3, _("Không được tiếp nhận")
+    PROCESSING = 4, _("Đang xử lý")
+    SUPPLEMENT_REQUESTED = 5, _("Yêu cầu bổ sung")
+    FINANCIAL_OBLIGATION = 6, _("Yêu cầu thực hiện nghĩa vụ tài chính")
+    WITHDRAWAL_REQUESTED = 7, _("Công dân yêu cầu rút hồ sơ")
+    STOPPED = 8, _("Dừng xử lý")
+    DONE = 9, _("Đã xử lý xong")
+    RETURNED = 10, _("Đã trả kết quả")
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Trực tuyến")
+    IN_PERSON = "in_person", _("Trực tiếp")
+
+
+class RatingReason(models.TextChoices):
+    """Reasons a resident may tick when rating the service (satisfied or not)."""
+
+    FAST = "fast", _("Giải quyết nhanh, đúng hẹn")
+    EASY = "easy", _("Thủ tục dễ hiểu, dễ thực hiện")
+    HELPFUL = "helpful", _("Cán bộ hướng dẫn tận tình")
+    LATE = "late", _("Trả kết quả trễ hẹn")
+    UNCLEAR = "unclear", _("Hướng dẫn chưa rõ ràng")
+    TOO_MANY_DOCUMENTS = "too_many_documents", _("Yêu cầu quá nhiều giấy tờ")
+    ATTITUDE = "attitude", _("Thái độ phục vụ chưa tốt")
+    OTHER = "other", _("Lý do khác")
+
+
+class Timeliness(models.TextChoices):
+    """How a finished dossier kept its legal appointment (public statistics)."""
+
+    EARLY = "early", _("Trước hạn")
+    ON_TIME = "on_time", _("Đúng hạn")
+    LATE = "late", _("Quá hạn")
+
+
+class DueChangeKind(models.TextChoices):
+    ACCEPTED = "accepted", _("Hẹn trả khi tiếp nhận")
+    RESUMED = "resumed", _("Lùi hẹn sau thời gian chờ công dân")
+    APOLOGY = "apology", _("Hẹn lại kèm phiếu xin lỗi")

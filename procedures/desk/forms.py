@@ -1,0 +1,133 @@
+"""Forms of the staff actions in the admin: one per transition, apology, assignment."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from procedures import access, workdays
+from procedures.constants import DossierStatus as S
+from procedures.workflow import TRANSITIONS
+
+# The button and the heading of each step, in the words of the one-stop desk.
+ACTION_LABELS = {
+    S.ACCEPTED: _("Tiếp nhận hồ sơ"),
+    S.REFUSED: _("Từ chối tiếp nhận"),
+    S.PROCESSING: _("Chuyển xử lý"),
+    S.SUPPLEMENT_REQUESTED: _("Yêu cầu bổ sung"),
+    S.FINANCIAL_OBLIGATION: _("Yêu cầu thực hiện nghĩa vụ tài chính"),
+    S.WITHDRAWAL_REQUESTED: _("Ghi nhận yêu cầu rút hồ sơ"),
+    S.STOPPED: _("Dừng xử lý"),
+    S.DONE: _("Đã xử lý xong"),
+    S.RETURNED: _("Đã trả kết quả"),
+}
+
+NOTE_LABELS = {
+    S.REFUSED: _("Lý do không tiếp nhận (ghi trên phiếu từ chối, mẫu 03)"),
+    S.SUPPLEMENT_REQUESTED: _("Hướng dẫn bổ sung, đầy đủ trong một lần (mẫu 02)"),
+    S.STOPPED: _("Lý do dừng xử lý"),
+    S.FINANCIAL_OBLIGATION: _("Hướng dẫn nộp (nơi nộp, thời hạn)"),
+    S.WITHDRAWAL_REQUESTED: _("Lý do công dân rút hồ sơ"),
+}
+
+
+class TransitionForm(forms.Form):
+    public_note = forms.CharField(
+        label=_("Ghi chú gửi công dân"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    internal_note = forms.CharField(
+        label=_("Ghi chú nội bộ"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, dossier, to_status, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dossier = dossier
+        self.to_status = S(to_status)
+        rule = TRANSITIONS[(S(dossier.status), self.to_status)]
+        note = self.fields["public_note"]
+        note.label = NOTE_LABELS.get(self.to_status, note.label)
+        note.required = rule.needs_public_note or self.to_status == S.WITHDRAWAL_REQUESTED
+        if self.to_status == S.SUPPLEMENT_REQUESTED:
+            self.fields["documents"] = forms.ModelMultipleChoiceField(
+                label=_("Giấy tờ còn thiếu"),
+                queryset=dossier.procedure.documents.all(),
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"required": _("Đánh dấu đúng những giấy tờ còn thiếu.")},
+            )
+            self.order_fields(["documents", "public_note", "internal_note"])
+        if self.to_status == S.FINANCIAL_OBLIGATION:
+            self.fields["amount"] = forms.IntegerField(
+                label=_("Số tiền (đồng)"),
+                min_value=1,
+                error_messages={"min_value": _("Số tiền phải lớn hơn 0.")},
+            )
+            self.order_fields(["amount", "public_note", "internal_note"])
+        if note.required:
+            note.error_messages["required"] = _("Cần ghi rõ nội dung này để gửi công dân.")
+
+    def preview_due(self):
+        """The appointment an acceptance now would give (shown before confirming)."""
+        if self.to_status != S.ACCEPTED:
+            return None
+        from django.utils import timezone
+
+        return workdays.due_at(timezone.now(), self.dossier.procedure.processing_days or 0)
+
+    def transition_inputs(self):
+        inputs = {}
+        if "documents" in self.cleaned_data:
+            inputs["documents"] = list(self.cleaned_data["documents"])
+        if "amount" in self.cleaned_data:
+            inputs["amount"] = self.cleaned_data["amount"]
+        return inputs
+
+
+class ApologyForm(forms.Form):
+    new_due_date = forms.DateField(
+        label=_("Ngày hẹn trả mới"),
+        help_text=_("Nhập theo dạng ngày/tháng/năm. Kết quả hẹn trả vào cuối giờ làm việc."),
+        widget=forms.DateInput(format="%d/%m/%Y"),
+    )
+    reason = forms.CharField(
+        label=_("Lý do chậm trả kết quả"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def clean_new_due_date(self):
+        day = self.cleaned_data["new_due_date"]
+        if not workdays.is_working_day(day):
+            raise forms.ValidationError(_("Ngày hẹn mới phải là ngày làm việc."))
+        return day
+
+    def new_due_at(self):
+        day = self.cleaned_data["new_due_date"]
+        return workdays.get_calendar().closing_time(day) if isinstance(day, dt.date) else None
+
+
+class AssignForm(forms.Form):
+    officer = forms.ModelChoiceField(
+        label=_("Cán bộ xử lý"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("(chưa phân công)"),
+    )
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        users = get_user_model().objects.filter(is_active=True, is_staff=True)
+        field_id = dossier.procedure.field_id
+        self.fields["officer"].queryset = (
+            users.filter(staff_profile__fields=field_id)
+            .distinct()
+            .order_by("last_name", "first_name", "username")
+        )
+        self.fields["officer"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        self.dossier = dossier
+
+    def clean_officer(self):
+        officer = self.cleaned_data["officer"]
+        if officer is not None and not access.can_handle_field(
+            officer, self.dossier.procedure.field_id
+        ):
+            raise forms.ValidationError(_("Cán bộ này không phụ trách lĩnh vực của hồ sơ."))
+        return officer

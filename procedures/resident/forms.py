@@ -1,0 +1,405 @@
+"""Forms of the resident's side: the steps of the online dossier, tracking, supplements."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.text import nfc
+from procedures.constants import QuestionKind, RatingReason, Sex
+from procedures.models import Province, Ward
+from procedures.validators import (
+    check_id_number_matches,
+    clean_person_name,
+    normalise_id_number,
+    normalise_mobile,
+)
+
+DATE_HELP = _("Ngày/tháng/năm, ví dụ 14/08/1990.")
+WARD_OTHER = "khac"
+
+
+class GovukFormMixin:
+    """Bootstrap classes and aria-describedby on every widget; errors listed for the summary."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            css = (
+                "form-check-input"
+                if isinstance(
+                    widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple
+                )
+                else ("form-select" if isinstance(widget, forms.Select) else "form-control")
+            )
+            widget.attrs.setdefault("class", css)
+            if field.help_text and not isinstance(
+                widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hint"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            field = self.fields.get(name)
+            if field is None or isinstance(
+                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                continue  # the fieldset carries the description
+            attrs = field.widget.attrs
+            attrs["aria-invalid"] = "true"
+            attrs["class"] = attrs.get("class", "") + " is-invalid"
+            ids = [attrs["aria-describedby"]] if attrs.get("aria-describedby") else []
+            attrs["aria-describedby"] = " ".join([*ids, f"{self[name].auto_id}-error"])
+
+    def error_summary(self):
+        """[(anchor id, message)] in field order, for the summary at the top of the page."""
+        items = []
+        for name, errors in self.errors.items():
+            anchor = self[name].auto_id if name != "__all__" else "main"
+            field = self.fields.get(name)
+            if field is not None and isinstance(
+                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                anchor += "_0"
+            items.extend((anchor, str(e)) for e in errors)
+        return items
+
+
+class DayFirstDateField(forms.DateField):
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"])
+        kwargs.setdefault("help_text", DATE_HELP)
+        kwargs["error_messages"] = {
+            "invalid": _("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 14/08/1990."),
+            **kwargs.get("error_messages", {}),
+        }
+        super().__init__(**kwargs)
+
+
+class ApplicantForm(GovukFormMixin, forms.Form):
+    full_name = forms.CharField(
+        label=_("Họ, chữ đệm và tên"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+        error_messages={"required": _("Nhập họ và tên.")},
+    )
+    id_number = forms.CharField(
+        label=_("Số định danh cá nhân (số căn cước, 12 chữ số)"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"required": _("Nhập số định danh cá nhân.")},
+    )
+    birth_date = DayFirstDateField(
+        label=_("Ngày sinh"), error_messages={"required": _("Nhập ngày sinh.")}
+    )
+    sex = forms.ChoiceField(
+        label=_("Giới tính"),
+        choices=Sex.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Chọn giới tính.")},
+    )
+    phone = forms.CharField(
+        label=_("Số điện thoại di động"),
+        max_length=30,
+        help_text=_("Dùng để tra cứu hồ sơ và nhận tin nhắn, ví dụ 0912 345 678."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        error_messages={"required": _("Nhập số điện thoại di động.")},
+    )
+    email = forms.EmailField(
+        label=_("Thư điện tử (không bắt buộc)"),
+        required=False,
+        help_text=_("Nếu có, chúng tôi gửi giấy tiếp nhận và thông báo qua thư điện tử."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ, ví dụ ten@example.com.")},
+    )
+    province = forms.ModelChoiceField(
+        label=_("Tỉnh, thành phố"),
+        queryset=Province.objects.ordered(),
+        empty_label=_("— Chọn tỉnh, thành phố —"),
+        error_messages={"required": _("Chọn tỉnh, thành phố nơi cư trú.")},
+    )
+    ward = forms.ChoiceField(
+        label=_("Xã, phường, đặc khu"),
+        required=False,
+        help_text=_("Nếu không có trong danh sách, chọn “Khác” và nhập tên bên dưới."),
+    )
+    ward_name = forms.CharField(
+        label=_("Tên xã, phường (nếu không có trong danh sách)"), max_length=100, required=False
+    )
+    street = forms.CharField(
+        label=_("Số nhà, đường phố, tổ dân phố hoặc thôn"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        error_messages={"required": _("Nhập số nhà, đường phố, tổ dân phố hoặc thôn.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ward_groups = self._ward_groups()
+        choices = [("", _("— Chọn xã, phường —"))]
+        for province_name, wards in self.ward_groups:
+            choices.append((province_name, [(str(w.pk), w.full_name) for w in wards]))
+        choices.append((WARD_OTHER, _("Khác (nhập tên bên dưới)")))
+        self.fields["ward"].choices = choices
+        self.fields["ward"].widget.attrs["data-ward-select"] = "1"
+
+    def _ward_groups(self):
+        groups = {}
+        for ward in Ward.objects.select_related("province").ordered():
+            groups.setdefault(ward.province, []).append(ward)
+        return [(p.full_name, wards) for p, wards in groups.items()]
+
+    def clean_full_name(self):
+        return clean_person_name(self.cleaned_data["full_name"])
+
+    def clean_id_number(self):
+        return normalise_id_number(self.cleaned_data["id_number"])
+
+    def clean_phone(self):
+        return normalise_mobile(self.cleaned_data["phone"])
+
+    def clean_birth_date(self):
+        value = self.cleaned_data["birth_date"]
+        if value > timezone.localdate():
+            raise ValidationError(_("Ngày sinh không được sau ngày hôm nay."))
+        if value < datetime.date(1900, 1, 1):
+            raise ValidationError(_("Ngày sinh phải từ năm 1900 trở đi."))
+        return value
+
+    def clean_street(self):
+        return nfc(self.cleaned_data["street"])
+
+    def clean_ward_name(self):
+        return nfc(self.cleaned_data["ward_name"])
+
+    def clean(self):
+        data = super().clean()
+        id_number, birth, sex = data.get("id_number"), data.get("birth_date"), data.get("sex")
+        if id_number and birth and sex:
+            try:
+                check_id_number_matches(id_number, birth, sex)
+            except ValidationError as exc:
+                self.add_error("id_number", exc)
+        province = data.get("province")
+        ward_value = data.get("ward") or ""
+        data["ward_obj"] = None
+        if province is not None:
+            has_wards = any(w.province_id == province.pk for _n, ws in self.ward_groups for w in ws)
+            if ward_value and ward_value != WARD_OTHER:
+                ward = Ward.objects.filter(pk=ward_value if ward_value.isdigit() else None).first()
+                if ward is None or ward.province_id != province.pk:
+                    self.add_error(
+                        "ward", _("Xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn.")
+                    )
+                else:
+                    data["ward_obj"] = ward
+            elif ward_value == WARD_OTHER or not has_wards:
+                if not data.get("ward_name"):
+                    self.add_error("ward_name", _("Nhập tên xã, phường nơi cư trú."))
+            else:
+                self.add_error("ward", _("Chọn xã, phường nơi cư trú."))
+        return data
+
+    def to_session(self):
+        d = self.cleaned_data
+        return {
+            "full_name": d["full_name"],
+            "id_number": d["id_number"],
+            "birth_date": d["birth_date"].strftime("%d/%m/%Y"),
+            "sex": d["sex"],
+            "phone": d["phone"],
+            "email": d.get("email", ""),
+            "province": str(d["province"].pk),
+            "ward": str(d["ward_obj"].pk) if d.get("ward_obj") else (d.get("ward") or ""),
+            "ward_name": "" if d.get("ward_obj") else d.get("ward_name", ""),
+            "street": d["street"],
+        }
+
+    def to_dossier_fields(self):
+        d = self.cleaned_data
+        return {
+            "applicant_name": d["full_name"],
+            "id_number": d["id_number"],
+            "birth_date": d["birth_date"],
+            "sex": d["sex"],
+            "phone": d["phone"],
+            "email": d.get("email", ""),
+            "province": d["province"],
+            "ward": d.get("ward_obj"),
+            "ward_name": "" if d.get("ward_obj") else d.get("ward_name", ""),
+            "street": d["street"],
+        }
+
+
+def _question_field(question):
+    common = {
+        "label": question.label,
+        "required": question.required,
+        "help_text": question.help_text,
+    }
+    required_msg = {"required": _("Trả lời câu hỏi: %(q)s") % {"q": question.label}}
+    kind = question.kind
+    if kind == QuestionKind.LONG_TEXT:
+        return forms.CharField(
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            error_messages=required_msg,
+            **common,
+        )
+    if kind == QuestionKind.DATE:
+        return DayFirstDateField(
+            error_messages=required_msg, **{**common, "help_text": question.help_text or DATE_HELP}
+        )
+    if kind == QuestionKind.NUMBER:
+        return forms.DecimalField(
+            max_digits=15,
+            decimal_places=2,
+            localize=True,
+            error_messages={**required_msg, "invalid": _("Nhập một số.")},
+            **common,
+        )
+    if kind == QuestionKind.CHOICE:
+        return forms.ChoiceField(
+            choices=[(c, c) for c in question.choice_list()],
+            widget=forms.RadioSelect,
+            error_messages=required_msg,
+            **common,
+        )
+    if kind == QuestionKind.YES_NO:
+        return forms.ChoiceField(
+            choices=[("yes", _("Có")), ("no", _("Không"))],
+            widget=forms.RadioSelect,
+            error_messages=required_msg,
+            **common,
+        )
+    if kind == QuestionKind.EMAIL:
+        return forms.EmailField(
+            error_messages={**required_msg, "invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
+            **common,
+        )
+    return forms.CharField(max_length=300, error_messages=required_msg, **common)
+
+
+class QuestionsForm(GovukFormMixin, forms.Form):
+    """The procedure's own questions, built from ProcedureQuestion rows."""
+
+    def __init__(self, *args, questions, **kwargs):
+        self.questions = list(questions)
+        super().__init__(*args, **kwargs)
+
+
+def build_questions_form(questions, *args, **kwargs):
+    questions = list(questions)
+    attrs = {q.key: _question_field(q) for q in questions}
+    form_class = type("ProcedureQuestionsForm", (QuestionsForm,), attrs)
+    form = form_class(*args, questions=questions, **kwargs)
+    for q in questions:
+        if q.kind == QuestionKind.PHONE:
+            form.fields[q.key].validators.append(normalise_mobile)
+        elif q.kind == QuestionKind.ID_NUMBER:
+            form.fields[q.key].validators.append(normalise_id_number)
+    return form
+
+
+def questions_to_session(form):
+    out = {}
+    for q in form.questions:
+        value = form.cleaned_data.get(q.key)
+        if value in (None, ""):
+            out[q.key] = ""
+        elif q.kind == QuestionKind.DATE:
+            out[q.key] = value.strftime("%d/%m/%Y")
+        elif q.kind == QuestionKind.NUMBER:
+            out[q.key] = format(value.normalize(), "f").replace(".", ",")
+        elif q.kind == QuestionKind.PHONE:
+            out[q.key] = normalise_mobile(value)
+        elif q.kind == QuestionKind.ID_NUMBER:
+            out[q.key] = normalise_id_number(value)
+        else:
+            out[q.key] = nfc(value) if q.kind != QuestionKind.LONG_TEXT else value.strip()
+    return out
+
+
+def answer_display(question, raw):
+    if question.kind == QuestionKind.YES_NO:
+        return {"yes": _("Có"), "no": _("Không")}.get(raw, "")
+    return raw
+
+
+class ConsentForm(GovukFormMixin, forms.Form):
+    consent = forms.BooleanField(
+        label=_(
+            "Tôi đã đọc Thông báo xử lý dữ liệu cá nhân và đồng ý để Ủy ban nhân dân phường "
+            "An Phong xử lý dữ liệu của tôi cho việc giải quyết hồ sơ này."
+        ),
+        error_messages={
+            "required": _(
+                "Đánh dấu vào ô đồng ý để tiếp tục; nếu không đồng ý, "
+                "ông/bà có thể nộp hồ sơ trực tiếp tại Trung tâm."
+            )
+        },
+    )
+
+
+class TrackingForm(GovukFormMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Mã hồ sơ"),
+        max_length=40,
+        help_text=_("In trên giấy tiếp nhận, ví dụ H26.APH-250801-0001."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": _("Nhập mã hồ sơ.")},
+    )
+    phone = forms.CharField(
+        label=_("Số điện thoại đã khai khi nộp"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        error_messages={"required": _("Nhập số điện thoại.")},
+    )
+
+    def clean_code(self):
+        return nfc(self.cleaned_data["code"]).upper()
+
+    def clean_phone(self):
+        # Never say whether the number is wrong for this dossier: only its form is checked.
+        return normalise_mobile(self.cleaned_data["phone"])
+
+
+class WithdrawalForm(GovukFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do rút hồ sơ"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Cho biết lý do rút hồ sơ.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Tôi hiểu rằng hồ sơ sẽ dừng xử lý khi được chấp thuận rút."),
+        error_messages={"required": _("Đánh dấu để xác nhận yêu cầu rút hồ sơ.")},
+    )
+
+
+class RatingForm(GovukFormMixin, forms.Form):
+    satisfied = forms.TypedChoiceField(
+        label=_("Ông/bà có hài lòng với việc giải quyết hồ sơ không?"),
+        choices=[("1", _("Hài lòng")), ("0", _("Không hài lòng"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Chọn hài lòng hoặc không hài lòng.")},
+    )
+    reasons = forms.MultipleChoiceField(
+        label=_("Lý do (không bắt buộc)"),
+        choices=RatingReason.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    comment = forms.CharField(
+        label=_("Góp ý thêm (không bắt buộc)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

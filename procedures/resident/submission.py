@@ -1,0 +1,434 @@
+"""The online dossier form: applicant → questions → documents → consent → check → submit.
+
+Progress lives server-side in the session (uploads in the private temp area, referenced
+from the session), so Back and Change lose nothing; the final POST carries a one-time
+submission token, so doubled or retried POSTs return the same dossier.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from portal.ratelimit import rate_limited
+from procedures import privacy
+from procedures.files import check_upload
+from procedures.models import Dossier, Procedure, Province, Ward
+from procedures.resident.forms import (
+    ApplicantForm,
+    ConsentForm,
+    answer_display,
+    build_questions_form,
+    questions_to_session,
+)
+from procedures.services import StagedFile, dossier_submit, new_submission_tokens
+from procedures.storage import private_storage
+
+logger = logging.getLogger(__name__)
+
+STEPS = ["nguoi-nop", "cau-hoi", "giay-to", "dong-y", "kiem-tra"]
+STEP_TITLES = {
+    "nguoi-nop": _("Thông tin người nộp"),
+    "cau-hoi": _("Thông tin về việc đề nghị"),
+    "giay-to": _("Giấy tờ kèm theo"),
+    "dong-y": _("Đồng ý xử lý dữ liệu cá nhân"),
+    "kiem-tra": _("Kiểm tra trước khi nộp"),
+}
+SUBMITTED_KEY = "portal:submitted"
+TRACKING_KEY = "procedures:tracking"
+
+
+def _key(procedure):
+    return f"portal:wizard:{procedure.pk}"
+
+
+def _state(request, procedure, create=False):
+    state = request.session.get(_key(procedure))
+    if state is None and create:
+        submission, tracking = new_submission_tokens()
+        state = {
+            "submission_token": submission,
+            "tracking_token": tracking,
+            "applicant": None,
+            "answers": None,
+            "documents": {},
+            "documents_done": False,
+            "consent": None,
+        }
+        request.session[_key(procedure)] = state
+    return state
+
+
+def _save(request, procedure, state):
+    request.session[_key(procedure)] = state
+    request.session.modified = True
+
+
+def _steps_for(procedure):
+    has_questions = procedure.questions.exists()
+    return [s for s in STEPS if s != "cau-hoi" or has_questions]
+
+
+def _done(procedure, state, step):
+    if step == "nguoi-nop":
+        return bool(state["applicant"])
+    if step == "cau-hoi":
+        return state["answers"] is not None
+    if step == "giay-to":
+        mandatory = {str(d.pk) for d in procedure.documents.all() if d.is_mandatory}
+        return state["documents_done"] and mandatory <= set(state["documents"])
+    if step == "dong-y":
+        return bool(state["consent"])
+    return False
+
+
+def _first_missing(procedure, state, steps):
+    for step in steps:
+        if step == "kiem-tra" or not _done(procedure, state, step):
+            return step
+    return "kiem-tra"
+
+
+def _procedure(slug):
+    procedure = get_object_or_404(Procedure.objects.published().select_related("field"), slug=slug)
+    if not procedure.accepts_online:
+        raise Http404
+    return procedure
+
+
+@never_cache
+def submit_start(request, slug):
+    procedure = _procedure(slug)
+    state = _state(request, procedure, create=True)
+    return redirect(
+        "procedures:submit_step",
+        slug=slug,
+        step=_first_missing(procedure, state, _steps_for(procedure)),
+    )
+
+
+@never_cache
+@sensitive_post_parameters()
+@rate_limited("submit")
+def submit_step(request, slug, step):
+    procedure = _procedure(slug)
+    steps = _steps_for(procedure)
+    if step not in steps:
+        raise Http404
+    state = _state(request, procedure)
+    if state is None:
+        if step == "kiem-tra" and request.method == "POST":
+            return _resubmitted(request, procedure)
+        messages.info(request, _("Phiên làm việc đã hết hạn hoặc chưa bắt đầu; xin bắt đầu lại."))
+        return redirect("procedures:submit_start", slug=slug)
+    # No skipping ahead: a step opens only when the ones before it are done.
+    index = steps.index(step)
+    first_missing = _first_missing(procedure, state, steps)
+    if index > steps.index(first_missing):
+        return redirect("procedures:submit_step", slug=slug, step=first_missing)
+    handler = {
+        "nguoi-nop": _applicant_step,
+        "cau-hoi": _questions_step,
+        "giay-to": _documents_step,
+        "dong-y": _consent_step,
+        "kiem-tra": _check_step,
+    }[step]
+    return handler(request, procedure, state, steps, step)
+
+
+def _context(procedure, steps, step, **extra):
+    index = steps.index(step)
+    back = (
+        reverse("procedures:submit_step", args=[procedure.slug, steps[index - 1]])
+        if index
+        else procedure.get_absolute_url()
+    )
+    return {
+        "procedure": procedure,
+        "step": step,
+        "step_title": STEP_TITLES[step],
+        "step_number": index + 1,
+        "step_count": len(steps),
+        "back_url": back,
+        **extra,
+    }
+
+
+def _next(request, procedure, steps, step):
+    if request.GET.get("doi") == "1":
+        return redirect("procedures:submit_step", slug=procedure.slug, step="kiem-tra")
+    return redirect(
+        "procedures:submit_step", slug=procedure.slug, step=steps[steps.index(step) + 1]
+    )
+
+
+def _applicant_step(request, procedure, state, steps, step):
+    if request.method == "POST":
+        form = ApplicantForm(request.POST)
+        if form.is_valid():
+            state["applicant"] = form.to_session()
+            _save(request, procedure, state)
+            return _next(request, procedure, steps, step)
+    else:
+        form = ApplicantForm(initial=state["applicant"] or {})
+    return render(
+        request, "procedures/submission_applicant.html", _context(procedure, steps, step, form=form)
+    )
+
+
+def _questions_step(request, procedure, state, steps, step):
+    questions = list(procedure.questions.all())
+    if request.method == "POST":
+        form = build_questions_form(questions, request.POST)
+        if form.is_valid():
+            state["answers"] = questions_to_session(form)
+            _save(request, procedure, state)
+            return _next(request, procedure, steps, step)
+    else:
+        form = build_questions_form(questions, initial=state["answers"] or {})
+    return render(
+        request, "procedures/submission_questions.html", _context(procedure, steps, step, form=form)
+    )
+
+
+def _documents_step(request, procedure, state, steps, step):
+    documents = list(procedure.documents.all())
+    errors = []  # (anchor, message)
+    if request.method == "POST":
+        errors = _handle_uploads(request, procedure, state, documents)
+        _save(request, procedure, state)
+        if not errors and "xoa" not in request.POST:
+            state["documents_done"] = True
+            _save(request, procedure, state)
+            return _next(request, procedure, steps, step)
+    slots = [
+        {
+            "doc": doc,
+            "field_id": f"id_doc_{doc.pk}",
+            "name": f"doc_{doc.pk}",
+            "uploaded": state["documents"].get(str(doc.pk)),
+            "error": next((m for a, m in errors if a == f"id_doc_{doc.pk}"), ""),
+        }
+        for doc in documents
+    ]
+    return render(
+        request,
+        "procedures/submission_documents.html",
+        _context(
+            procedure,
+            steps,
+            step,
+            slots=slots,
+            errors=errors,
+            max_file=settings.DOSSIER_MAX_FILE_SIZE,
+            max_total=settings.DOSSIER_MAX_TOTAL_SIZE,
+        ),
+    )
+
+
+def _handle_uploads(request, procedure, state, documents):
+    errors = []
+    remove = request.POST.get("xoa", "")
+    if remove:
+        staged = state["documents"].pop(remove, None)
+        if staged:
+            private_storage.delete(staged["temp_name"])
+        state["documents_done"] = False
+        return errors
+    file_count = sum(len(request.FILES.getlist(k)) for k in request.FILES)
+    if file_count > min(settings.DOSSIER_MAX_FILES, len(documents)):
+        return [
+            (
+                "main",
+                _("Mỗi giấy tờ chỉ tải lên một tệp; hồ sơ có tối đa %(n)s tệp.")
+                % {"n": min(settings.DOSSIER_MAX_FILES, len(documents))},
+            )
+        ]
+    for doc in documents:
+        anchor, key = f"id_doc_{doc.pk}", f"doc_{doc.pk}"
+        uploads = request.FILES.getlist(key)
+        if len(uploads) > 1:
+            errors.append((anchor, _("%(doc)s: chỉ tải lên một tệp.") % {"doc": doc.name}))
+            continue
+        if not uploads:
+            if doc.is_mandatory and str(doc.pk) not in state["documents"]:
+                errors.append((anchor, _("Tải lên tệp: %(doc)s.") % {"doc": doc.name}))
+            continue
+        try:
+            clean = check_upload(
+                uploads[0], accepted_types=doc.accepted_type_list(), max_bytes=doc.max_bytes
+            )
+        except ValidationError as exc:
+            errors.append((anchor, exc.messages[0]))
+            continue
+        others = sum(v["size"] for k, v in state["documents"].items() if k != str(doc.pk))
+        if others + clean.size > settings.DOSSIER_MAX_TOTAL_SIZE:
+            errors.append(
+                (
+                    anchor,
+                    _("Tệp “%(name)s”: tổng dung lượng hồ sơ vượt quá mức cho phép.")
+                    % {"name": clean.original_name},
+                )
+            )
+            continue
+        try:
+            staged = StagedFile.stage(clean)
+        except OSError:
+            logger.exception("Could not stage an upload")
+            errors.append(
+                (
+                    anchor,
+                    _("Không lưu được tệp “%(name)s” do sự cố máy chủ; xin thử lại.")
+                    % {"name": clean.original_name},
+                )
+            )
+            continue
+        old = state["documents"].get(str(doc.pk))
+        if old:
+            private_storage.delete(old["temp_name"])
+        state["documents"][str(doc.pk)] = staged.as_dict()
+    return errors
+
+
+def _consent_step(request, procedure, state, steps, step):
+    if request.method == "POST":
+        form = ConsentForm(request.POST)
+        if form.is_valid():
+            state["consent"] = {"at": timezone.now().isoformat(), "version": privacy.VERSION}
+            _save(request, procedure, state)
+            return _next(request, procedure, steps, step)
+    else:
+        form = ConsentForm(initial={"consent": bool(state["consent"])})
+    return render(
+        request,
+        "procedures/submission_consent.html",
+        _context(procedure, steps, step, form=form, notice=privacy),
+    )
+
+
+def _summary(procedure, state):
+    applicant = dict(state["applicant"])
+    applicant["province_obj"] = Province.objects.filter(pk=applicant["province"]).first()
+    ward_id = applicant.get("ward")
+    applicant["ward_obj"] = (
+        Ward.objects.filter(pk=ward_id).first() if str(ward_id).isdigit() else None
+    )
+    from procedures.validators import display_mobile
+
+    applicant["phone_display"] = display_mobile(applicant["phone"])
+    answers = [
+        (q, answer_display(q, (state["answers"] or {}).get(q.key, "")))
+        for q in procedure.questions.all()
+    ]
+    docs = [(d, state["documents"].get(str(d.pk))) for d in procedure.documents.all()]
+    return applicant, answers, docs
+
+
+def _check_step(request, procedure, state, steps, step):
+    if request.method == "POST":
+        token = request.POST.get("submission_token", "")
+        if token != state["submission_token"]:
+            return _resubmitted(request, procedure)
+        return _submit(request, procedure, state, steps)
+    applicant, answers, docs = _summary(procedure, state)
+    return render(
+        request,
+        "procedures/submission_check.html",
+        _context(
+            procedure,
+            steps,
+            step,
+            applicant=applicant,
+            answers=answers,
+            docs=docs,
+            consent=state["consent"],
+            submission_token=state["submission_token"],
+        ),
+    )
+
+
+def _resubmitted(request, procedure):
+    """A POST whose form is gone: Back-and-resubmit or a retry after success."""
+    token = request.POST.get("submission_token", "")
+    entry = request.session.get(SUBMITTED_KEY, {}).get(token)
+    if entry:
+        return redirect("procedures:submit_done", slug=procedure.slug, token=token)
+    messages.info(request, _("Phiên làm việc đã hết hạn hoặc chưa bắt đầu; xin bắt đầu lại."))
+    return redirect("procedures:submit_start", slug=procedure.slug)
+
+
+def _submit(request, procedure, state, steps):
+    form = ApplicantForm(state["applicant"])
+    if not form.is_valid():
+        messages.error(request, _("Thông tin người nộp cần được kiểm tra lại."))
+        return redirect("procedures:submit_step", slug=procedure.slug, step="nguoi-nop")
+    questions = {q.key: q for q in procedure.questions.all()}
+    answers = {
+        key: {"label": q.label, "value": answer_display(q, (state["answers"] or {}).get(key, ""))}
+        for key, q in questions.items()
+    }
+    by_pk = {str(d.pk): d for d in procedure.documents.all()}
+    documents = [
+        (by_pk[k], StagedFile.from_session(v)) for k, v in state["documents"].items() if k in by_pk
+    ]
+    tracking_token = state["tracking_token"]
+    tracking_url = request.build_absolute_uri(
+        reverse("procedures:tracking_token", args=[tracking_token])
+    )
+    try:
+        dossier, _created = dossier_submit(
+            procedure=procedure,
+            applicant=form.to_dossier_fields(),
+            answers=answers,
+            documents=documents,
+            consent_at=datetime.datetime.fromisoformat(state["consent"]["at"]),
+            notice_version=state["consent"]["version"],
+            submission_token=state["submission_token"],
+            tracking_token=tracking_token,
+            tracking_url=tracking_url,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("procedures:submit_step", slug=procedure.slug, step="kiem-tra")
+    except (DatabaseError, OSError):
+        logger.exception("Dossier submission failed for procedure %s", procedure.pk)
+        return render(
+            request, "procedures/submission_failed.html", {"procedure": procedure}, status=503
+        )
+    submitted = request.session.get(SUBMITTED_KEY, {})
+    submitted[state["submission_token"]] = {"dossier": dossier.pk, "token": tracking_token}
+    request.session[SUBMITTED_KEY] = dict(list(submitted.items())[-10:])
+    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": tracking_token}
+    request.session.pop(_key(procedure), None)
+    return redirect("procedures:submit_done", slug=procedure.slug, token=state["submission_token"])
+
+
+@never_cache
+def submit_done(request, slug, token):
+    entry = request.session.get(SUBMITTED_KEY, {}).get(str(token))
+    if not entry:
+        raise Http404
+    dossier = get_object_or_404(
+        Dossier.objects.select_related("procedure").prefetch_related("documents"),
+        pk=entry["dossier"],
+        procedure__slug=slug,
+    )
+    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": entry["token"]}
+    tracking_url = request.build_absolute_uri(
+        reverse("procedures:tracking_token", args=[entry["token"]])
+    )
+    return render(
+        request,
+        "procedures/submission_done.html",
+        {"dossier": dossier, "procedure": dossier.procedure, "tracking_url": tracking_url},
+    )

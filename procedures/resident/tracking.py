@@ -1,0 +1,266 @@
+"""Tracking a dossier: by code + phone (POST only) or by the secret link; resident actions.
+
+Whatever the route, the dossier found is kept in the session and shown at one address
+without any personal data or token in it. Unknown code and wrong phone get the same
+answer. Every page here is `no-store`.
+"""
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from portal.ratelimit import rate_limited
+from procedures.constants import DossierStatus
+from procedures.files import check_upload
+from procedures.models import Dossier, DossierEvent
+from procedures.resident.forms import RatingForm, TrackingForm, WithdrawalForm
+from procedures.resident.submission import TRACKING_KEY
+from procedures.services import (
+    RATEABLE,
+    dossier_rate,
+    dossier_request_withdrawal,
+    dossier_supplement,
+)
+from procedures.validators import mask_name, mask_phone
+from procedures.workflow import RESIDENT, allowed_targets
+
+NOT_FOUND = _(
+    "Không tìm thấy hồ sơ khớp với mã hồ sơ và số điện thoại đã nhập. "
+    "Xin kiểm tra lại cả hai thông tin."
+)
+
+
+def _tracked(request):
+    entry = request.session.get(TRACKING_KEY)
+    if not entry:
+        return None, ""
+    dossier = (
+        Dossier.objects.select_related("procedure", "province", "ward", "rating")
+        .prefetch_related(
+            Prefetch("events", queryset=DossierEvent.objects.order_by("created_at", "pk")),
+            "documents",
+        )
+        .filter(pk=entry["dossier"])
+        .first()
+    )
+    return dossier, entry.get("token", "")
+
+
+@never_cache
+@sensitive_post_parameters()
+@rate_limited("tracking")
+def tracking(request):
+    form = TrackingForm(request.POST or None)
+    not_found = False
+    if request.method == "POST" and form.is_valid():
+        dossier = (
+            Dossier.objects.filter(code=form.cleaned_data["code"], phone=form.cleaned_data["phone"])
+            .only("pk")
+            .first()
+        )
+        if dossier is not None:
+            # A new key for a session that already had one (no fixation); a visitor
+            # without a session gets a fresh one on save anyway, which saves the
+            # INSERT-then-UPDATE that cycle_key() costs on an empty session.
+            if request.session.session_key:
+                request.session.cycle_key()
+            request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": ""}
+            return redirect("procedures:tracking_result")
+        not_found = True
+    return render(
+        request,
+        "procedures/tracking_form.html",
+        {"form": form, "not_found": not_found, "not_found_message": NOT_FOUND},
+    )
+
+
+@never_cache
+@rate_limited("tracking", methods=("GET", "POST"))
+def tracking_token(request, token):
+    dossier = Dossier.objects.by_tracking_token(token).only("pk").first()
+    if dossier is None:
+        return render(
+            request,
+            "procedures/tracking_form.html",
+            {
+                "form": TrackingForm(),
+                "not_found": True,
+                "not_found_message": _(
+                    "Đường dẫn tra cứu không đúng hoặc đã bị cắt mất một phần. "
+                    "Xin tra cứu bằng mã hồ sơ và số điện thoại."
+                ),
+            },
+            status=404,
+        )
+    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": token}
+    # The secret leaves the address bar (and any later Referer) at once.
+    return redirect("procedures:tracking_result")
+
+
+def _result_context(request, dossier, token, **forms):
+    supplement = dossier.open_supplement_request()
+    has_rating = _has_rating(dossier)
+    return {
+        "dossier": dossier,
+        "masked_name": mask_name(dossier.applicant_name),
+        "masked_phone": mask_phone(dossier.phone),
+        "events": list(dossier.events.all()),
+        "supplement": supplement,
+        "supplement_documents": list(supplement.documents.all()) if supplement else [],
+        "can_withdraw": DossierStatus.WITHDRAWAL_REQUESTED
+        in allowed_targets(dossier.status, by=RESIDENT),
+        "can_rate": dossier.status in RATEABLE and not has_rating,
+        "rating": dossier.rating if has_rating else None,
+        "withdraw_form": forms.get("withdraw_form") or WithdrawalForm(),
+        "rating_form": forms.get("rating_form") or RatingForm(),
+        "supplement_errors": forms.get("supplement_errors", []),
+        "has_token": bool(token),
+        "DossierStatus": DossierStatus,
+    }
+
+
+def _has_rating(dossier):
+    try:
+        dossier.rating  # noqa: B018 - reverse one-to-one access raises when missing
+    except Dossier.rating.RelatedObjectDoesNotExist:
+        return False
+    return True
+
+
+def _no_dossier(request):
+    messages.info(request, _("Xin nhập mã hồ sơ và số điện thoại để tra cứu."))
+    return redirect("procedures:tracking")
+
+
+@never_cache
+def tracking_result(request):
+    dossier, token = _tracked(request)
+    if dossier is None:
+        return _no_dossier(request)
+    return render(
+        request, "procedures/tracking_result.html", _result_context(request, dossier, token)
+    )
+
+
+@never_cache
+@sensitive_post_parameters()
+@rate_limited("tracking")
+def tracking_supplement(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    dossier, token = _tracked(request)
+    if dossier is None:
+        return _no_dossier(request)
+    supplement = dossier.open_supplement_request()
+    errors = []
+    if supplement is None:
+        messages.info(request, _("Hồ sơ không có yêu cầu bổ sung đang chờ."))
+        return redirect("procedures:tracking_result")
+    requested = list(supplement.documents.all())
+    extra = set(request.FILES) - {f"doc_{d.pk}" for d in requested}
+    if extra:
+        errors.append(("main", _("Chỉ tải lên đúng các giấy tờ được yêu cầu bổ sung.")))
+    files = {}
+    for doc in requested:
+        uploads = request.FILES.getlist(f"doc_{doc.pk}")
+        if len(uploads) != 1:
+            errors.append((f"id_doc_{doc.pk}", _("Tải lên một tệp: %(doc)s.") % {"doc": doc.name}))
+            continue
+        try:
+            files[doc.pk] = check_upload(
+                uploads[0], accepted_types=doc.accepted_type_list(), max_bytes=doc.max_bytes
+            )
+        except ValidationError as exc:
+            errors.append((f"id_doc_{doc.pk}", exc.messages[0]))
+    if not errors:
+        try:
+            dossier_supplement(dossier=dossier, files=files)
+        except ValidationError as exc:
+            errors.append(("main", " ".join(exc.messages)))
+        else:
+            messages.success(request, _("Đã nhận giấy tờ bổ sung. Hồ sơ được tiếp tục xử lý."))
+            return redirect("procedures:tracking_result")
+    dossier, token = _tracked(request)
+    context = _result_context(request, dossier, token, supplement_errors=errors)
+    return render(request, "procedures/tracking_result.html", context, status=400)
+
+
+@never_cache
+@rate_limited("tracking")
+def tracking_withdraw(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    dossier, token = _tracked(request)
+    if dossier is None:
+        return _no_dossier(request)
+    form = WithdrawalForm(request.POST)
+    if form.is_valid():
+        try:
+            dossier_request_withdrawal(dossier=dossier, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("Đã gửi yêu cầu rút hồ sơ. Cán bộ sẽ xem xét và thông báo.")
+            )
+        return redirect("procedures:tracking_result")
+    context = _result_context(request, dossier, token, withdraw_form=form)
+    return render(request, "procedures/tracking_result.html", context, status=400)
+
+
+@never_cache
+@rate_limited("tracking")
+def tracking_rate(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    dossier, token = _tracked(request)
+    if dossier is None:
+        return _no_dossier(request)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            dossier_rate(
+                dossier=dossier,
+                satisfied=form.cleaned_data["satisfied"],
+                reasons=form.cleaned_data["reasons"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Cảm ơn ông/bà đã đánh giá."))
+        return redirect("procedures:tracking_result")
+    context = _result_context(request, dossier, token, rating_form=form)
+    return render(request, "procedures/tracking_result.html", context, status=400)
+
+
+@never_cache
+def tracking_receipt(request):
+    dossier, token = _tracked(request)
+    if dossier is None:
+        return _no_dossier(request)
+    target = (
+        request.build_absolute_uri(reverse("procedures:tracking_token", args=[token]))
+        if token
+        else request.build_absolute_uri(reverse("procedures:tracking"))
+    )
+    qr = segno.make(target, error="m")
+    # Inline SVG: no script, no style attribute (CSP), no extra request.
+    svg = qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=False)
+    return render(
+        request,
+        "procedures/dossier_receipt.html",
+        {
+            "dossier": dossier,
+            "qr_svg": svg,
+            "qr_target_is_secret": bool(token),
+            "masked_phone": mask_phone(dossier.phone),
+        },
+    )

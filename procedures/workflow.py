@@ -1,0 +1,214 @@
+"""The dossier workflow: one table of allowed transitions and the one service that applies them.
+
+Statuses are the national one-stop codes (constants.DossierStatus). Staff permissions per
+role and working-day deadlines are added on top by the staff side; this module
+guarantees the invariants: only listed transitions, row locked, history appended, side
+effects after commit.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from procedures import access, deadlines
+from procedures.constants import DossierStatus as S
+from procedures.models import Dossier, DossierEvent, SupplementRequest
+from procedures.models.dossiers import status_change_allowed
+from staff.audit import AuditAction, audit
+
+STAFF = "staff"
+RESIDENT = "resident"
+
+
+@dataclass(frozen=True)
+class Transition:
+    by: frozenset  # who may ask for it: STAFF, RESIDENT
+    needs_public_note: bool = False  # reasons the resident must read (refusal, stop…)
+    needs: tuple = field(default=())  # required keyword inputs
+
+
+def _t(*by, needs_public_note=False, needs=()):
+    return Transition(frozenset(by), needs_public_note, tuple(needs))
+
+
+# (from, to) -> Transition. Anything not listed is forbidden.
+TRANSITIONS = {
+    (S.NEW, S.ACCEPTED): _t(STAFF),
+    (S.NEW, S.REFUSED): _t(STAFF, needs_public_note=True),
+    (S.NEW, S.SUPPLEMENT_REQUESTED): _t(STAFF, needs_public_note=True, needs=("documents",)),
+    (S.NEW, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    (S.ACCEPTED, S.PROCESSING): _t(STAFF),
+    (S.ACCEPTED, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    (S.PROCESSING, S.SUPPLEMENT_REQUESTED): _t(STAFF, needs_public_note=True, needs=("documents",)),
+    (S.PROCESSING, S.FINANCIAL_OBLIGATION): _t(STAFF, needs=("amount",)),
+    (S.PROCESSING, S.STOPPED): _t(STAFF, needs_public_note=True),
+    (S.PROCESSING, S.DONE): _t(STAFF),
+    (S.PROCESSING, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    # The resident's upload of the requested documents restarts processing.
+    (S.SUPPLEMENT_REQUESTED, S.PROCESSING): _t(RESIDENT, STAFF),
+    (S.SUPPLEMENT_REQUESTED, S.STOPPED): _t(STAFF, needs_public_note=True),
+    (S.SUPPLEMENT_REQUESTED, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    (S.FINANCIAL_OBLIGATION, S.PROCESSING): _t(STAFF),
+    (S.FINANCIAL_OBLIGATION, S.STOPPED): _t(STAFF, needs_public_note=True),
+    (S.FINANCIAL_OBLIGATION, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
+    (S.WITHDRAWAL_REQUESTED, S.STOPPED): _t(STAFF),
+    (S.DONE, S.RETURNED): _t(STAFF),
+}
+
+INPUT_NAMES = frozenset(name for rule in TRANSITIONS.values() for name in rule.needs)
+
+
+def allowed_targets(status, *, by=STAFF):
+    """Statuses reachable from `status` by `by` (the admin offers only these)."""
+    return [to for (frm, to), t in TRANSITIONS.items() if frm == status and by in t.by]
+
+
+class TransitionRefused(ValidationError):
+    pass
+
+
+def dossier_transition(
+    *, dossier, to_status, actor, public_note="", internal_note="", by=None, notify=True, **inputs
+):
+    """Move `dossier` to `to_status`, append the history row, schedule side effects.
+
+    `actor` is the staff user, or None for the resident online. Raises TransitionRefused
+    for anything the table does not allow. Returns the new DossierEvent. `notify=False`
+    is for a caller that mails the resident itself (the desk's receipt at registration).
+    """
+    unexpected = set(inputs) - INPUT_NAMES
+    if unexpected:
+        # A misspelt input would otherwise be ignored without a word.
+        raise TypeError(f"dossier_transition() got unexpected inputs: {sorted(unexpected)}")
+    by = by or (RESIDENT if actor is None else STAFF)
+    to_status = S(to_status)
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        from_status = S(locked.status)
+        rule = TRANSITIONS.get((from_status, to_status))
+        if rule is None or by not in rule.by:
+            raise TransitionRefused(
+                _("Không thể chuyển hồ sơ từ “%(from)s” sang “%(to)s”."),
+                params={"from": from_status.label, "to": to_status.label},
+                code="forbidden",
+            )
+        if rule.needs_public_note and not public_note.strip():
+            raise TransitionRefused(_("Cần ghi rõ lý do gửi công dân."), code="note_required")
+        missing = [name for name in rule.needs if not inputs.get(name)]
+        if missing:
+            raise TransitionRefused(
+                _("Thiếu thông tin: %(names)s."), params={"names": ", ".join(missing)}, code="input"
+            )
+        now = timezone.now()
+        if by == STAFF:
+            _check_staff(locked, from_status, to_status, actor, now, inputs)
+        _apply_fields(locked, to_status, now, inputs)
+        # The working-day clock (acceptance, pauses, timeliness), recorded.
+        due_changes = deadlines.on_transition(locked, from_status, to_status, now, actor)
+        locked.status = to_status
+        # Field validation only: the row exists, its unique fields are unchanged.
+        locked.clean_fields(exclude=["procedure", "province", "ward", "assigned_to"])
+        with status_change_allowed():
+            locked.save()
+        event = DossierEvent.objects.create(
+            dossier=locked,
+            from_status=from_status,
+            to_status=to_status,
+            actor=actor,
+            public_note=public_note.strip(),
+            internal_note=internal_note.strip(),
+            created_at=now,
+        )
+        if to_status == S.SUPPLEMENT_REQUESTED:
+            request = SupplementRequest.objects.create(
+                dossier=locked,
+                event=event,
+                note=public_note.strip(),
+                requested_by=actor,
+                created_at=now,
+            )
+            request.documents.set(inputs["documents"])
+        for change in due_changes:
+            change.event = event
+            change.save()
+        if by == STAFF and actor is not None:
+            audit(
+                actor=actor,
+                action=AuditAction.TRANSITION,
+                target=locked,
+                from_status=int(from_status),
+                to_status=int(to_status),
+            )
+        from procedures.mail import queue_status_email
+
+        if notify:
+            queue_status_email(locked, event)  # queued now, sent after commit
+    # Keep the caller's instance in step with the database.
+    for name in (
+        "status",
+        "accepted_at",
+        "due_date",
+        "due_at",
+        "legal_due_at",
+        "timeliness",
+        "working_days_used",
+        "finished_at",
+        "returned_at",
+        "obligation_amount",
+    ):
+        setattr(dossier, name, getattr(locked, name))
+    dossier._loaded_status = locked.status
+    return event
+
+
+def _apply_fields(dossier, to_status, now, inputs):
+    # accepted_at, the appointment and finished_at are set by procedures.deadlines.
+    if to_status == S.FINANCIAL_OBLIGATION:
+        dossier.obligation_amount = inputs["amount"]
+    elif to_status == S.RETURNED:
+        dossier.returned_at = now
+
+
+def _refuse(message, code, **params):
+    raise TransitionRefused(message, code=code, params=params or None)
+
+
+def _check_staff(dossier, from_status, to_status, actor, now, inputs):
+    """The staff-side rules: role and field, "guide once", the apology rule."""
+    if actor is None or not access.can_transition(actor, dossier, to_status):
+        _refuse(
+            _("Tài khoản của bạn không có quyền thực hiện bước này với hồ sơ này."), "permission"
+        )
+    if to_status == S.SUPPLEMENT_REQUESTED:
+        documents = list(inputs["documents"])
+        if any(getattr(d, "procedure_id", None) != dossier.procedure_id for d in documents):
+            _refuse(_("Chỉ chọn giấy tờ thuộc thành phần hồ sơ của thủ tục này."), "documents")
+        # "Guide once" (Decree 61/2018 Art. 9): a second request needs a leader.
+        if dossier.supplement_requests.exists() and not actor.has_perm(
+            access.APPROVE_SECOND_SUPPLEMENT
+        ):
+            _refuse(
+                _(
+                    "Hồ sơ đã được yêu cầu bổ sung một lần. Yêu cầu bổ sung lần thứ hai "
+                    "phải do lãnh đạo duyệt và thực hiện."
+                ),
+                "guide_once",
+            )
+    if to_status == S.FINANCIAL_OBLIGATION:
+        amount = inputs["amount"]
+        if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+            _refuse(_("Số tiền phải là số nguyên dương (đồng)."), "amount")
+    if deadlines.is_overdue(dossier, now) and to_status not in (
+        S.STOPPED,
+        S.WITHDRAWAL_REQUESTED,
+    ):
+        _refuse(
+            _(
+                "Hồ sơ đã quá ngày hẹn trả. Lập phiếu xin lỗi và hẹn lại (mẫu 04) "
+                "trước khi tiếp tục."
+            ),
+            "apology_required",
+        )

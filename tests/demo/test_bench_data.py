@@ -1,0 +1,32 @@
+"""The news benchmark generator: its own command name, and rows as save() would make them."""
+
+import pytest
+from django.core.management import CommandError, call_command, get_commands
+
+from congress.models import Article, ArticleImage, Document
+from congress.sanitize import html_to_text
+from portal.search.registry import index_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_both_generators_have_their_own_name():
+    """Each generator has a name of its own (one used to shadow the other)."""
+    commands = get_commands()
+    assert commands["generate_news_bench_data"] == "demo"
+    assert commands["generate_dossier_bench_data"] == "demo"
+
+
+def test_news_generator_makes_searchable_published_articles(ward, client):
+    call_command("generate_news_bench_data", articles=12, documents=3, verbosity=0)
+    assert Article.objects.count() == 12
+    assert ArticleImage.objects.count() == 24
+    assert Document.objects.count() == 3
+    article = Article.objects.published().first()
+    assert article.search_title == index_text(article.title)
+    assert article.search_text == index_text(
+        article.title, article.summary, html_to_text(article.body)
+    )
+    assert client.get(article.get_absolute_url()).status_code == 200
+    with pytest.raises(CommandError, match="--yes"):
+        call_command("generate_news_bench_data", articles=1, documents=0, verbosity=0)
