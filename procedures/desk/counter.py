@@ -3,8 +3,8 @@
 One admin page (DossierAdmin's "Tiếp nhận hồ sơ trực tiếp"): choose the procedure (only
 those of the officer's fields, procedures.access), then the applicant with the online form's
 own validation (procedures.resident.forms.ApplicantForm), the procedure's questions, each required
-document as a scanned upload (procedures.files checks, private storage) or ticked "received on
-paper", the resident's consent and a note. The write is
+document as a scanned upload or ticked "received on paper" (the online form's documents form,
+procedures.forms, with the paper tick added), the resident's consent and a note. The write is
 `procedures.services.dossier_register_in_person`, which shares its creation code with the
 online submission.
 
@@ -32,12 +32,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from procedures import access, privacy
-from procedures.files import check_upload
+from procedures.forms import DocumentsForm, GovukFormMixin, build_documents_form, error_summary
 from procedures.resident.forms import (
     ApplicantForm,
-    GovukFormMixin,
-    answer_display,
     build_questions_form,
+    dossier_answers,
     questions_to_session,
 )
 from procedures.services import StagedFile, dossier_register_in_person
@@ -104,22 +103,6 @@ class DeskForm(GovukFormMixin, forms.Form):
     )
 
 
-class DocumentSlot:
-    """One required document on the page: its upload, its paper tick, its staged file."""
-
-    def __init__(self, doc, data=None):
-        self.doc = doc
-        self.field_name = f"doc_{doc.pk}"
-        self.paper_name = f"paper_{doc.pk}"
-        self.staged_name = f"staged_{doc.pk}"
-        self.remove_name = f"remove_{doc.pk}"
-        self.field_id = f"id_doc_{doc.pk}"
-        self.paper = bool(data and data.get(self.paper_name))
-        self.staged = None  # dict of StagedFile fields
-        self.signed = ""
-        self.error = ""
-
-
 def _sign(staged, doc, user):
     return signing.dumps({**staged, "doc": doc.pk, "user": user.pk}, salt=STAGED_SALT)
 
@@ -142,83 +125,73 @@ def _unsign(value, doc, user):
     return StagedFile.from_session(data).as_dict()
 
 
-def handle_documents(request, procedure):
-    """Check and stage the uploads; return (slots, errors) with errors as (anchor, message)."""
-    data, user = request.POST, request.user
-    slots = [DocumentSlot(doc, data) for doc in procedure.documents.all()]
-    errors = []
-    file_count = sum(len(request.FILES.getlist(k)) for k in request.FILES)
-    limit = min(settings.DOSSIER_MAX_FILES, len(slots))
-    if file_count > limit:
-        errors.append(
-            (
-                "main",
-                gettext("Mỗi giấy tờ chỉ tải lên một tệp; hồ sơ có tối đa %(n)s tệp.")
-                % {"n": limit},
+class CounterDocumentsForm(DocumentsForm):
+    """The procedure's documents at the desk: each a scan or ticked “received on paper”.
+
+    Scans staged by an earlier post come back through signed hidden fields (`staged_<pk>`,
+    bound to the document and the officer); `remove_<pk>` drops one.
+    """
+
+    allow_remove = False  # the desk page has its own “Bỏ tệp này” tick
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for doc in self.documents:
+            self.fields[f"paper_{doc.pk}"] = forms.BooleanField(
+                label=_("Nhận bản giấy"), required=False
             )
-        )
-        return slots, errors
-    for slot in slots:
-        doc = slot.doc
-        previous = _unsign(data.get(slot.staged_name), doc, user)
-        if previous and data.get(slot.remove_name):
-            private_storage.delete(previous["temp_name"])
-            previous = None
-        uploads = request.FILES.getlist(slot.field_name)
-        if uploads:
-            try:
-                clean = check_upload(
-                    uploads[0], accepted_types=doc.accepted_type_list(), max_bytes=doc.max_bytes
+
+    def clean(self):
+        for doc in self.documents:
+            previous = _unsign(self.data.get(f"staged_{doc.pk}"), doc, self.user)
+            if previous and self.data.get(f"remove_{doc.pk}"):
+                private_storage.delete(previous["temp_name"])
+                previous = None
+            if previous:
+                self.staged[str(doc.pk)] = previous
+                self.keep(doc, previous)
+        data = super().clean()
+        for doc in self.documents:
+            name = self.field_name(doc)
+            if name not in self.errors and self.on_paper(doc) and str(doc.pk) in self.staged:
+                self.add_error(
+                    name,
+                    _("%(doc)s: chọn một cách nhận – tệp quét hoặc bản giấy, không cả hai.")
+                    % {"doc": doc.name},
                 )
-            except ValidationError as exc:
-                slot.error = exc.messages[0]
-            else:
-                try:
-                    slot.staged = StagedFile.stage(clean).as_dict()
-                except OSError:
-                    logger.exception("Could not stage an upload at the desk")
-                    slot.error = gettext(
-                        "Không lưu được tệp “%(name)s” do sự cố máy chủ; xin thử lại."
-                    ) % {"name": clean.original_name}
-                else:
-                    if previous:
-                        private_storage.delete(previous["temp_name"])
-                    previous = None
-        if slot.staged is None and previous is not None:
-            slot.staged = previous
-        if slot.staged is not None:
-            slot.signed = _sign(slot.staged, doc, user)
-        if not slot.error:
-            if slot.staged and slot.paper:
-                slot.error = gettext(
-                    "%(doc)s: chọn một cách nhận – tệp quét hoặc bản giấy, không cả hai."
-                ) % {"doc": doc.name}
-            elif doc.is_mandatory and not slot.staged and not slot.paper:
-                slot.error = gettext("%(doc)s: tải lên tệp quét hoặc đánh dấu “Nhận bản giấy”.") % {
-                    "doc": doc.name
-                }
-        if slot.error:
-            errors.append((slot.field_id, slot.error))
-    total = sum(slot.staged["size"] for slot in slots if slot.staged)
-    if total > settings.DOSSIER_MAX_TOTAL_SIZE:
-        errors.append(("main", gettext("Tổng dung lượng các tệp vượt quá mức cho phép.")))
-    return slots, errors
+        return data
 
+    def on_paper(self, doc):
+        return bool(self.cleaned_data.get(f"paper_{doc.pk}"))
 
-def _summary(*forms_):
-    """[(anchor, message)] for the error list at the top, in page order."""
-    items = []
-    for form in forms_:
-        for name, errors in form.errors.items():
-            if name == "__all__":
-                anchor = "main"
-            else:
-                widget = form.fields[name].widget
-                anchor = form[name].auto_id
-                if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                    anchor += "_0"
-            items.extend((anchor, str(e)) for e in errors)
-    return items
+    def check_missing(self, doc):
+        if doc.is_mandatory and str(doc.pk) not in self.staged and not self.on_paper(doc):
+            self.add_error(
+                self.field_name(doc),
+                _("%(doc)s: tải lên tệp quét hoặc đánh dấu “Nhận bản giấy”.") % {"doc": doc.name},
+            )
+
+    def paper_documents(self):
+        return [doc for doc in self.documents if self.on_paper(doc)]
+
+    def slots(self):
+        """Per document, what the page shows: its fields, its staged file and that file's
+        signed reference for the next post."""
+        return [
+            {
+                "doc": doc,
+                "file": self[self.field_name(doc)],
+                "paper": self[f"paper_{doc.pk}"],
+                "staged": self.staged.get(str(doc.pk)),
+                "signed": (
+                    _sign(self.staged[str(doc.pk)], doc, self.user)
+                    if str(doc.pk) in self.staged
+                    else ""
+                ),
+            }
+            for doc in self.documents
+        ]
 
 
 def register_view(model_admin, request):
@@ -252,14 +225,21 @@ def register_view(model_admin, request):
     applicant = ApplicantForm(post)
     questions_form = build_questions_form(questions, post, prefix="q")
     desk = DeskForm(post)
+    documents = build_documents_form(
+        procedure.documents.all(),
+        post,
+        request.FILES if post is not None else None,
+        form_class=CounterDocumentsForm,
+        user=user,
+    )
     status = 200
-    if post is None:
-        slots, doc_errors = [DocumentSlot(doc) for doc in procedure.documents.all()], []
-    else:
-        slots, doc_errors = handle_documents(request, procedure)
-        valid = [applicant.is_valid(), questions_form.is_valid(), desk.is_valid()]
-        if all(valid) and not doc_errors:
-            response, status = _register(request, procedure, applicant, questions_form, desk, slots)
+    if post is not None:
+        # Every form is validated, so the page shows every error at once.
+        valid = [f.is_valid() for f in (applicant, questions_form, documents, desk)]
+        if all(valid):
+            response, status = _register(
+                request, procedure, applicant, questions_form, desk, documents
+            )
             if response is not None:
                 return response
     context.update(
@@ -267,31 +247,25 @@ def register_view(model_admin, request):
         applicant=applicant,
         questions_form=questions_form,
         desk=desk,
-        slots=slots,
-        errors=[*_summary(applicant, questions_form), *doc_errors, *_summary(desk)],
+        documents=documents,
+        errors=error_summary(applicant, questions_form, documents, desk),
         max_file=settings.DOSSIER_MAX_FILE_SIZE,
         max_total=settings.DOSSIER_MAX_TOTAL_SIZE,
     )
     return TemplateResponse(request, template, context, status=status)
 
 
-def _register(request, procedure, applicant, questions_form, desk, slots):
+def _register(request, procedure, applicant, questions_form, desk, documents):
     """Call the service: (redirect, None) on success; otherwise (None, status) with the
     errors added to `desk`, status 503 when the server failed."""
-    raw = questions_to_session(questions_form)
-    answers = {
-        q.key: {"label": q.label, "value": answer_display(q, raw.get(q.key, ""))}
-        for q in questions_form.questions
-    }
+    answers = dossier_answers(questions_form.questions, questions_to_session(questions_form))
     try:
         dossier, _token = dossier_register_in_person(
             procedure=procedure,
             applicant=applicant.to_dossier_fields(),
             answers=answers,
-            documents=[
-                (slot.doc, StagedFile(**slot.staged)) for slot in slots if slot.staged is not None
-            ],
-            paper_documents=[slot.doc for slot in slots if slot.paper],
+            documents=documents.staged_documents(),
+            paper_documents=documents.paper_documents(),
             actor=request.user,
             note=desk.cleaned_data["note"],
             notice_version=privacy.VERSION,

@@ -1,4 +1,7 @@
-"""Forms of the resident's side: the steps of the online dossier, tracking, supplements."""
+"""Forms of the resident's side: the online dossier's steps, tracking, withdrawal, rating.
+
+The documents form, which the desk and supplements share, is procedures.forms.
+"""
 
 import datetime
 
@@ -9,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.text import nfc
 from procedures.constants import QuestionKind, RatingReason, Sex
+from procedures.forms import GovukFormMixin
 from procedures.models import Province, Ward
 from procedures.validators import (
     check_id_number_matches,
@@ -19,54 +23,6 @@ from procedures.validators import (
 
 DATE_HELP = _("Ngày/tháng/năm, ví dụ 14/08/1990.")
 WARD_OTHER = "khac"
-
-
-class GovukFormMixin:
-    """Bootstrap classes and aria-describedby on every widget; errors listed for the summary."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            widget = field.widget
-            css = (
-                "form-check-input"
-                if isinstance(
-                    widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple
-                )
-                else ("form-select" if isinstance(widget, forms.Select) else "form-control")
-            )
-            widget.attrs.setdefault("class", css)
-            if field.help_text and not isinstance(
-                widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-            ):
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hint"
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            field = self.fields.get(name)
-            if field is None or isinstance(
-                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-            ):
-                continue  # the fieldset carries the description
-            attrs = field.widget.attrs
-            attrs["aria-invalid"] = "true"
-            attrs["class"] = attrs.get("class", "") + " is-invalid"
-            ids = [attrs["aria-describedby"]] if attrs.get("aria-describedby") else []
-            attrs["aria-describedby"] = " ".join([*ids, f"{self[name].auto_id}-error"])
-
-    def error_summary(self):
-        """[(anchor id, message)] in field order, for the summary at the top of the page."""
-        items = []
-        for name, errors in self.errors.items():
-            anchor = self[name].auto_id if name != "__all__" else "main"
-            field = self.fields.get(name)
-            if field is not None and isinstance(
-                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-            ):
-                anchor += "_0"
-            items.extend((anchor, str(e)) for e in errors)
-        return items
 
 
 class DayFirstDateField(forms.DateField):
@@ -330,6 +286,15 @@ def answer_display(question, raw):
     if question.kind == QuestionKind.YES_NO:
         return {"yes": _("Có"), "no": _("Không")}.get(raw, "")
     return raw
+
+
+def dossier_answers(questions, raw):
+    """{key: {"label", "value"}} as a dossier keeps them, from the answers questions_to_session
+    gave; the label is copied so a later edit of the question leaves the dossier as filed."""
+    raw = raw or {}
+    return {
+        q.key: {"label": q.label, "value": answer_display(q, raw.get(q.key, ""))} for q in questions
+    }
 
 
 class ConsentForm(GovukFormMixin, forms.Form):

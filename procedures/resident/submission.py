@@ -22,17 +22,16 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from portal.ratelimit import rate_limited
 from procedures import privacy
-from procedures.files import check_upload
+from procedures.forms import build_documents_form
 from procedures.models import Dossier, Procedure, Province, Ward
 from procedures.resident.forms import (
     ApplicantForm,
     ConsentForm,
-    answer_display,
     build_questions_form,
+    dossier_answers,
     questions_to_session,
 )
 from procedures.services import StagedFile, dossier_submit, new_submission_tokens
-from procedures.storage import private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -202,25 +201,24 @@ def _questions_step(request, procedure, state, steps, step):
 
 
 def _documents_step(request, procedure, state, steps, step):
-    documents = list(procedure.documents.all())
-    errors = []  # (anchor, message)
-    if request.method == "POST":
-        errors = _handle_uploads(request, procedure, state, documents)
+    documents = procedure.documents.all()
+    kept = state["documents"]
+    if request.method == "POST" and request.POST.get("xoa"):
+        form = build_documents_form(documents, kept=kept)
+        form.remove(request.POST["xoa"])
+        state["documents"], state["documents_done"] = form.staged, False
         _save(request, procedure, state)
-        if not errors and "xoa" not in request.POST:
-            state["documents_done"] = True
-            _save(request, procedure, state)
+    elif request.method == "POST":
+        form = build_documents_form(documents, request.POST, request.FILES, kept=kept)
+        valid = form.is_valid()
+        # Files that passed are kept even when another document is refused.
+        state["documents"] = form.staged
+        state["documents_done"] = state["documents_done"] or valid
+        _save(request, procedure, state)
+        if valid:
             return _next(request, procedure, steps, step)
-    slots = [
-        {
-            "doc": doc,
-            "field_id": f"id_doc_{doc.pk}",
-            "name": f"doc_{doc.pk}",
-            "uploaded": state["documents"].get(str(doc.pk)),
-            "error": next((m for a, m in errors if a == f"id_doc_{doc.pk}"), ""),
-        }
-        for doc in documents
-    ]
+    else:
+        form = build_documents_form(documents, kept=kept)
     return render(
         request,
         "procedures/submission_documents.html",
@@ -228,76 +226,11 @@ def _documents_step(request, procedure, state, steps, step):
             procedure,
             steps,
             step,
-            slots=slots,
-            errors=errors,
+            form=form,
             max_file=settings.DOSSIER_MAX_FILE_SIZE,
             max_total=settings.DOSSIER_MAX_TOTAL_SIZE,
         ),
     )
-
-
-def _handle_uploads(request, procedure, state, documents):
-    errors = []
-    remove = request.POST.get("xoa", "")
-    if remove:
-        staged = state["documents"].pop(remove, None)
-        if staged:
-            private_storage.delete(staged["temp_name"])
-        state["documents_done"] = False
-        return errors
-    file_count = sum(len(request.FILES.getlist(k)) for k in request.FILES)
-    if file_count > min(settings.DOSSIER_MAX_FILES, len(documents)):
-        return [
-            (
-                "main",
-                _("Mỗi giấy tờ chỉ tải lên một tệp; hồ sơ có tối đa %(n)s tệp.")
-                % {"n": min(settings.DOSSIER_MAX_FILES, len(documents))},
-            )
-        ]
-    for doc in documents:
-        anchor, key = f"id_doc_{doc.pk}", f"doc_{doc.pk}"
-        uploads = request.FILES.getlist(key)
-        if len(uploads) > 1:
-            errors.append((anchor, _("%(doc)s: chỉ tải lên một tệp.") % {"doc": doc.name}))
-            continue
-        if not uploads:
-            if doc.is_mandatory and str(doc.pk) not in state["documents"]:
-                errors.append((anchor, _("Tải lên tệp: %(doc)s.") % {"doc": doc.name}))
-            continue
-        try:
-            clean = check_upload(
-                uploads[0], accepted_types=doc.accepted_type_list(), max_bytes=doc.max_bytes
-            )
-        except ValidationError as exc:
-            errors.append((anchor, exc.messages[0]))
-            continue
-        others = sum(v["size"] for k, v in state["documents"].items() if k != str(doc.pk))
-        if others + clean.size > settings.DOSSIER_MAX_TOTAL_SIZE:
-            errors.append(
-                (
-                    anchor,
-                    _("Tệp “%(name)s”: tổng dung lượng hồ sơ vượt quá mức cho phép.")
-                    % {"name": clean.original_name},
-                )
-            )
-            continue
-        try:
-            staged = StagedFile.stage(clean)
-        except OSError:
-            logger.exception("Could not stage an upload")
-            errors.append(
-                (
-                    anchor,
-                    _("Không lưu được tệp “%(name)s” do sự cố máy chủ; xin thử lại.")
-                    % {"name": clean.original_name},
-                )
-            )
-            continue
-        old = state["documents"].get(str(doc.pk))
-        if old:
-            private_storage.delete(old["temp_name"])
-        state["documents"][str(doc.pk)] = staged.as_dict()
-    return errors
 
 
 def _consent_step(request, procedure, state, steps, step):
@@ -326,10 +259,9 @@ def _summary(procedure, state):
     from procedures.validators import display_mobile
 
     applicant["phone_display"] = display_mobile(applicant["phone"])
-    answers = [
-        (q, answer_display(q, (state["answers"] or {}).get(q.key, "")))
-        for q in procedure.questions.all()
-    ]
+    questions = list(procedure.questions.all())
+    values = dossier_answers(questions, state["answers"])
+    answers = [(q, values[q.key]["value"]) for q in questions]
     docs = [(d, state["documents"].get(str(d.pk))) for d in procedure.documents.all()]
     return applicant, answers, docs
 
@@ -372,11 +304,7 @@ def _submit(request, procedure, state, steps):
     if not form.is_valid():
         messages.error(request, _("Thông tin người nộp cần được kiểm tra lại."))
         return redirect("procedures:submit_step", slug=procedure.slug, step="nguoi-nop")
-    questions = {q.key: q for q in procedure.questions.all()}
-    answers = {
-        key: {"label": q.label, "value": answer_display(q, (state["answers"] or {}).get(key, ""))}
-        for key, q in questions.items()
-    }
+    answers = dossier_answers(procedure.questions.all(), state["answers"])
     by_pk = {str(d.pk): d for d in procedure.documents.all()}
     documents = [
         (by_pk[k], StagedFile.from_session(v)) for k, v in state["documents"].items() if k in by_pk

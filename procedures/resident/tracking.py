@@ -18,7 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from portal.ratelimit import rate_limited
 from procedures.constants import DossierStatus
-from procedures.files import check_upload
+from procedures.forms import SupplementForm, build_documents_form
 from procedures.models import Dossier, DossierEvent
 from procedures.resident.forms import RatingForm, TrackingForm, WithdrawalForm
 from procedures.resident.submission import TRACKING_KEY
@@ -113,14 +113,18 @@ def _result_context(request, dossier, token, **forms):
         "masked_phone": mask_phone(dossier.phone),
         "events": list(dossier.events.all()),
         "supplement": supplement,
-        "supplement_documents": list(supplement.documents.all()) if supplement else [],
+        "supplement_form": forms.get("supplement_form")
+        or (
+            build_documents_form(supplement.documents.all(), form_class=SupplementForm)
+            if supplement
+            else None
+        ),
         "can_withdraw": DossierStatus.WITHDRAWAL_REQUESTED
         in allowed_targets(dossier.status, by=RESIDENT),
         "can_rate": dossier.status in RATEABLE and not has_rating,
         "rating": dossier.rating if has_rating else None,
         "withdraw_form": forms.get("withdraw_form") or WithdrawalForm(),
         "rating_form": forms.get("rating_form") or RatingForm(),
-        "supplement_errors": forms.get("supplement_errors", []),
         "has_token": bool(token),
         "DossierStatus": DossierStatus,
     }
@@ -159,36 +163,22 @@ def tracking_supplement(request):
     if dossier is None:
         return _no_dossier(request)
     supplement = dossier.open_supplement_request()
-    errors = []
     if supplement is None:
         messages.info(request, _("Hồ sơ không có yêu cầu bổ sung đang chờ."))
         return redirect("procedures:tracking_result")
-    requested = list(supplement.documents.all())
-    extra = set(request.FILES) - {f"doc_{d.pk}" for d in requested}
-    if extra:
-        errors.append(("main", _("Chỉ tải lên đúng các giấy tờ được yêu cầu bổ sung.")))
-    files = {}
-    for doc in requested:
-        uploads = request.FILES.getlist(f"doc_{doc.pk}")
-        if len(uploads) != 1:
-            errors.append((f"id_doc_{doc.pk}", _("Tải lên một tệp: %(doc)s.") % {"doc": doc.name}))
-            continue
+    form = build_documents_form(
+        supplement.documents.all(), request.POST, request.FILES, form_class=SupplementForm
+    )
+    if form.is_valid():
         try:
-            files[doc.pk] = check_upload(
-                uploads[0], accepted_types=doc.accepted_type_list(), max_bytes=doc.max_bytes
-            )
+            dossier_supplement(dossier=dossier, files=form.clean_files())
         except ValidationError as exc:
-            errors.append((f"id_doc_{doc.pk}", exc.messages[0]))
-    if not errors:
-        try:
-            dossier_supplement(dossier=dossier, files=files)
-        except ValidationError as exc:
-            errors.append(("main", " ".join(exc.messages)))
+            form.add_error(None, exc)
         else:
             messages.success(request, _("Đã nhận giấy tờ bổ sung. Hồ sơ được tiếp tục xử lý."))
             return redirect("procedures:tracking_result")
     dossier, token = _tracked(request)
-    context = _result_context(request, dossier, token, supplement_errors=errors)
+    context = _result_context(request, dossier, token, supplement_form=form)
     return render(request, "procedures/tracking_result.html", context, status=400)
 
 
