@@ -8,7 +8,8 @@ generous than another.
 * Leaders (``procedures.view_all_fields``) and superusers see every dossier; everyone else
   sees the dossiers of the fields assigned to them in their `StaffProfile`, plus any
   dossier assigned to them by name.
-* Each transition needs the permission of the step (reception or processing) on top.
+* Each transition needs the permission of its row in `procedures.transitions` on top
+  (reception or processing).
 * Registering a dossier brought in person is the desk's step: ``receive_dossier``, for
   the user's own fields (leaders: every field).
 """
@@ -26,20 +27,14 @@ APOLOGISE = "procedures.issue_apology"
 EXPORT = "procedures.export_register"
 VIEW = "procedures.view_dossier"
 
-# The desk receives, refuses and hands out results; officers do the processing.
-_RECEPTION_STEPS = {
-    (S.NEW, S.ACCEPTED),
-    (S.NEW, S.REFUSED),
-    (S.NEW, S.SUPPLEMENT_REQUESTED),
-    (S.NEW, S.WITHDRAWAL_REQUESTED),
-    (S.ACCEPTED, S.WITHDRAWAL_REQUESTED),
-    (S.DONE, S.RETURNED),
-}
-
 
 def permission_for(from_status, to_status):
     """The permission a staff member needs for this step (besides seeing the dossier)."""
-    return RECEIVE if (S(from_status), S(to_status)) in _RECEPTION_STEPS else PROCESS
+    # Imported here: the table names the permissions defined above.
+    from procedures.transitions import TRANSITIONS
+
+    rule = TRANSITIONS.get((S(from_status), S(to_status)))
+    return rule.permission if rule is not None else PROCESS
 
 
 def sees_all(user):

@@ -95,3 +95,13 @@ class DueChangeKind(models.TextChoices):
     ACCEPTED = "accepted", _("Hẹn trả khi tiếp nhận")
     RESUMED = "resumed", _("Lùi hẹn sau thời gian chờ công dân")
     APOLOGY = "apology", _("Hẹn lại kèm phiếu xin lỗi")
+
+
+class PrintForm(models.TextChoices):
+    """The printable forms of the one-stop desk (Circular 01/2018/TT-VPCP, forms 01 to 05)."""
+
+    RECEIPT = "01", _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
+    SUPPLEMENT = "02", _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")
+    REFUSAL = "03", _("Phiếu từ chối tiếp nhận giải quyết hồ sơ")
+    APOLOGY = "04", _("Phiếu xin lỗi và hẹn lại ngày trả kết quả")
+    CONTROL_SHEET = "05", _("Phiếu kiểm soát quá trình giải quyết hồ sơ")

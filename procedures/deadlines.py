@@ -17,8 +17,10 @@ from django.utils import timezone
 from procedures import workdays
 from procedures.constants import DossierStatus as S
 from procedures.constants import DueChangeKind, Timeliness
+from procedures.transitions import TRANSITIONS, Clock, entered_by
 
-PAUSE_STATUSES = frozenset({S.SUPPLEMENT_REQUESTED, S.FINANCIAL_OBLIGATION})
+# The clock stops in the statuses the table's pausing moves enter.
+PAUSE_STATUSES = entered_by(clock=Clock.PAUSE)
 # The clock runs, and the appointment can be missed, only in these.
 RUNNING_STATUSES = frozenset({S.ACCEPTED, S.PROCESSING})
 
@@ -62,21 +64,19 @@ def set_due(dossier, new_due_at, *, kind, actor, apology=None):
 
 
 def on_transition(dossier, from_status, to_status, now, actor):
-    """Apply the clock rules of one status change; return unsaved DueDateChange rows."""
+    """Apply the clock effect of one move (its row's `clock`); return unsaved DueDateChange rows."""
+    clock = TRANSITIONS[(S(from_status), S(to_status))].clock
     calendar = workdays.get_calendar()
     changes = []
     days = dossier.procedure.processing_days or 0
-    accepting = to_status == S.ACCEPTED or (
-        # Documents asked for at the desk, before acceptance: the complete supplement is
-        # the receipt, and the clock starts then.
-        from_status in PAUSE_STATUSES and to_status == S.PROCESSING and dossier.accepted_at is None
-    )
-    if accepting:
+    # Documents asked for at the desk, before acceptance: the complete supplement is the
+    # receipt, and the clock starts then.
+    if clock == Clock.START or (clock == Clock.RESUME and dossier.accepted_at is None):
         dossier.accepted_at = now
         due = calendar.due_at(now, days)
         changes.append(set_due(dossier, due, kind=DueChangeKind.ACCEPTED, actor=actor))
         dossier.legal_due_at = due
-    elif from_status in PAUSE_STATUSES and to_status == S.PROCESSING and dossier.due_at:
+    elif clock == Clock.RESUME and dossier.due_at:
         started = _pause_started(dossier)
         paused = calendar.working_time(started, now) if started else None
         if paused:
@@ -89,7 +89,7 @@ def on_transition(dossier, from_status, to_status, now, actor):
             )
             dossier.legal_due_at = calendar.add_working_time(legal, paused)
             changes.append(change)
-    if to_status == S.DONE:
+    elif clock == Clock.FINISH:
         dossier.finished_at = now
         dossier.timeliness = timeliness(dossier.legal_due_at or dossier.due_at, now)
         if dossier.accepted_at:
@@ -99,6 +99,7 @@ def on_transition(dossier, from_status, to_status, now, actor):
             dossier.working_days_used = Decimal(str(used)).quantize(
                 Decimal("0.01"), rounding=ROUND_HALF_UP
             )
+    # A pause needs nothing now: its length is read from the history when it ends.
     return changes
 
 

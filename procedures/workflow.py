@@ -1,12 +1,9 @@
-"""The dossier workflow: one table of allowed transitions and the one service that applies them.
+"""The dossier workflow: the one service that applies the table of allowed transitions.
 
-Statuses are the national one-stop codes (constants.DossierStatus). Staff permissions per
-role and working-day deadlines are added on top by the staff side; this module
-guarantees the invariants: only listed transitions, row locked, history appended, side
-effects after commit.
+Statuses are the national one-stop codes (constants.DossierStatus); the table, one row per
+move, is `procedures.transitions`. This module guarantees the invariants: only listed
+transitions, row locked, history appended, side effects after commit.
 """
-
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,53 +14,26 @@ from procedures import access, deadlines
 from procedures.constants import DossierStatus as S
 from procedures.models import Dossier, DossierEvent, SupplementRequest
 from procedures.models.dossiers import status_change_allowed
+from procedures.transitions import (
+    INPUT_NAMES,
+    RESIDENT,
+    STAFF,
+    TRANSITIONS,
+    Transition,
+    allowed_targets,
+)
 from staff.audit import AuditAction, audit
 
-STAFF = "staff"
-RESIDENT = "resident"
-
-
-@dataclass(frozen=True)
-class Transition:
-    by: frozenset  # who may ask for it: STAFF, RESIDENT
-    needs_public_note: bool = False  # reasons the resident must read (refusal, stop…)
-    needs: tuple = field(default=())  # required keyword inputs
-
-
-def _t(*by, needs_public_note=False, needs=()):
-    return Transition(frozenset(by), needs_public_note, tuple(needs))
-
-
-# (from, to) -> Transition. Anything not listed is forbidden.
-TRANSITIONS = {
-    (S.NEW, S.ACCEPTED): _t(STAFF),
-    (S.NEW, S.REFUSED): _t(STAFF, needs_public_note=True),
-    (S.NEW, S.SUPPLEMENT_REQUESTED): _t(STAFF, needs_public_note=True, needs=("documents",)),
-    (S.NEW, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
-    (S.ACCEPTED, S.PROCESSING): _t(STAFF),
-    (S.ACCEPTED, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
-    (S.PROCESSING, S.SUPPLEMENT_REQUESTED): _t(STAFF, needs_public_note=True, needs=("documents",)),
-    (S.PROCESSING, S.FINANCIAL_OBLIGATION): _t(STAFF, needs=("amount",)),
-    (S.PROCESSING, S.STOPPED): _t(STAFF, needs_public_note=True),
-    (S.PROCESSING, S.DONE): _t(STAFF),
-    (S.PROCESSING, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
-    # The resident's upload of the requested documents restarts processing.
-    (S.SUPPLEMENT_REQUESTED, S.PROCESSING): _t(RESIDENT, STAFF),
-    (S.SUPPLEMENT_REQUESTED, S.STOPPED): _t(STAFF, needs_public_note=True),
-    (S.SUPPLEMENT_REQUESTED, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
-    (S.FINANCIAL_OBLIGATION, S.PROCESSING): _t(STAFF),
-    (S.FINANCIAL_OBLIGATION, S.STOPPED): _t(STAFF, needs_public_note=True),
-    (S.FINANCIAL_OBLIGATION, S.WITHDRAWAL_REQUESTED): _t(RESIDENT, STAFF),
-    (S.WITHDRAWAL_REQUESTED, S.STOPPED): _t(STAFF),
-    (S.DONE, S.RETURNED): _t(STAFF),
-}
-
-INPUT_NAMES = frozenset(name for rule in TRANSITIONS.values() for name in rule.needs)
-
-
-def allowed_targets(status, *, by=STAFF):
-    """Statuses reachable from `status` by `by` (the admin offers only these)."""
-    return [to for (frm, to), t in TRANSITIONS.items() if frm == status and by in t.by]
+# The table lives in procedures.transitions; callers of the service find it here too.
+__all__ = [
+    "RESIDENT",
+    "STAFF",
+    "TRANSITIONS",
+    "Transition",
+    "TransitionRefused",
+    "allowed_targets",
+    "dossier_transition",
+]
 
 
 class TransitionRefused(ValidationError):
@@ -122,7 +92,7 @@ def dossier_transition(
             internal_note=internal_note.strip(),
             created_at=now,
         )
-        if to_status == S.SUPPLEMENT_REQUESTED:
+        if "documents" in rule.needs:
             request = SupplementRequest.objects.create(
                 dossier=locked,
                 event=event,

@@ -8,28 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from procedures import access, workdays
 from procedures.constants import DossierStatus as S
-from procedures.workflow import TRANSITIONS
-
-# The button and the heading of each step, in the words of the one-stop desk.
-ACTION_LABELS = {
-    S.ACCEPTED: _("Tiếp nhận hồ sơ"),
-    S.REFUSED: _("Từ chối tiếp nhận"),
-    S.PROCESSING: _("Chuyển xử lý"),
-    S.SUPPLEMENT_REQUESTED: _("Yêu cầu bổ sung"),
-    S.FINANCIAL_OBLIGATION: _("Yêu cầu thực hiện nghĩa vụ tài chính"),
-    S.WITHDRAWAL_REQUESTED: _("Ghi nhận yêu cầu rút hồ sơ"),
-    S.STOPPED: _("Dừng xử lý"),
-    S.DONE: _("Đã xử lý xong"),
-    S.RETURNED: _("Đã trả kết quả"),
-}
-
-NOTE_LABELS = {
-    S.REFUSED: _("Lý do không tiếp nhận (ghi trên phiếu từ chối, mẫu 03)"),
-    S.SUPPLEMENT_REQUESTED: _("Hướng dẫn bổ sung, đầy đủ trong một lần (mẫu 02)"),
-    S.STOPPED: _("Lý do dừng xử lý"),
-    S.FINANCIAL_OBLIGATION: _("Hướng dẫn nộp (nơi nộp, thời hạn)"),
-    S.WITHDRAWAL_REQUESTED: _("Lý do công dân rút hồ sơ"),
-}
+from procedures.transitions import TRANSITIONS, Clock
 
 
 class TransitionForm(forms.Form):
@@ -44,11 +23,12 @@ class TransitionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.dossier = dossier
         self.to_status = S(to_status)
-        rule = TRANSITIONS[(S(dossier.status), self.to_status)]
+        # The row of this move: its inputs, its note, its clock effect.
+        self.rule = rule = TRANSITIONS[(S(dossier.status), self.to_status)]
         note = self.fields["public_note"]
-        note.label = NOTE_LABELS.get(self.to_status, note.label)
-        note.required = rule.needs_public_note or self.to_status == S.WITHDRAWAL_REQUESTED
-        if self.to_status == S.SUPPLEMENT_REQUESTED:
+        note.label = rule.note_label or note.label
+        note.required = rule.needs_public_note or rule.note_required_at_desk
+        if "documents" in rule.needs:
             self.fields["documents"] = forms.ModelMultipleChoiceField(
                 label=_("Giấy tờ còn thiếu"),
                 queryset=dossier.procedure.documents.all(),
@@ -56,7 +36,7 @@ class TransitionForm(forms.Form):
                 error_messages={"required": _("Đánh dấu đúng những giấy tờ còn thiếu.")},
             )
             self.order_fields(["documents", "public_note", "internal_note"])
-        if self.to_status == S.FINANCIAL_OBLIGATION:
+        if "amount" in rule.needs:
             self.fields["amount"] = forms.IntegerField(
                 label=_("Số tiền (đồng)"),
                 min_value=1,
@@ -68,7 +48,7 @@ class TransitionForm(forms.Form):
 
     def preview_due(self):
         """The appointment an acceptance now would give (shown before confirming)."""
-        if self.to_status != S.ACCEPTED:
+        if self.rule.clock != Clock.START:
             return None
         from django.utils import timezone
 

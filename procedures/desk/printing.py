@@ -1,0 +1,73 @@
+"""The printable forms of a dossier (Circular 01/2018/TT-VPCP, forms 01 to 05).
+
+Which move produces which form is the transition table's (`procedures.transitions`, the
+row's `prints`); this module finds the form's record and renders it for printing.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from procedures.constants import PrintForm
+from procedures.transitions import entered_by
+from staff.audit import AuditAction, audit
+
+TEMPLATES = {
+    PrintForm.RECEIPT: "procedures/print/receipt.html",
+    PrintForm.SUPPLEMENT: "procedures/print/supplement.html",
+    PrintForm.REFUSAL: "procedures/print/refusal.html",
+    PrintForm.APOLOGY: "procedures/print/apology.html",
+    PrintForm.CONTROL_SHEET: "procedures/print/control_sheet.html",
+}
+
+
+def links(dossier):
+    """The forms printed once per dossier, for the dossier page.
+
+    Forms 02 and 04 are one per request and per apology: their inlines link them.
+    """
+    numbers = []
+    # The receipt exists once the clock started: at acceptance, or at the complete
+    # supplement of documents asked for at the desk.
+    if dossier.accepted_at:
+        numbers.append(PrintForm.RECEIPT)
+    if dossier.status in entered_by(prints=PrintForm.REFUSAL):
+        numbers.append(PrintForm.REFUSAL)
+    numbers.append(PrintForm.CONTROL_SHEET)
+    return [
+        {
+            "label": f"{number.value} – {number.label}",
+            "url": reverse("admin:procedures_dossier_print", args=[dossier.pk, number]),
+        }
+        for number in numbers
+    ]
+
+
+def print_response(request, dossier, number, item=None):
+    """Render form `number` of `dossier` (`item`: the request or apology it prints)."""
+    if number not in PrintForm.values:
+        raise Http404
+    form = PrintForm(number)
+    context = {"dossier": dossier, "form_number": number, "form_title": form.label}
+    if form == PrintForm.RECEIPT and not dossier.accepted_at:
+        raise Http404
+    if form == PrintForm.SUPPLEMENT:
+        context["request_obj"] = get_object_or_404(
+            dossier.supplement_requests.prefetch_related("documents"), pk=item
+        )
+    elif form == PrintForm.REFUSAL:
+        event = dossier.events.filter(to_status__in=entered_by(prints=PrintForm.REFUSAL)).last()
+        if event is None:
+            raise Http404
+        context["event"] = event
+    elif form == PrintForm.APOLOGY:
+        context["apology"] = get_object_or_404(dossier.apologies, pk=item)
+    elif form == PrintForm.CONTROL_SHEET:
+        context["events"] = dossier.events.select_related("actor")
+        context["due_changes"] = dossier.due_changes.select_related("actor")
+    context["documents"] = dossier.documents.filter(supplement_request__isnull=True)
+    audit(actor=request.user, action=AuditAction.PRINT, target=dossier, form=number)
+    response = TemplateResponse(request, TEMPLATES[form], context)
+    response["Cache-Control"] = "no-store"
+    return response
