@@ -1,25 +1,26 @@
 """Read paths of the news section, each with a fixed, small number of queries.
 
 Lists never use OFFSET over whole rows: page N is found once through an index-only
-deferred join, its first key (published_at, id) is cached as an anchor, and later
-requests read 20 rows straight from the index (keyset). Counts are cached too; every
-cached value goes stale with the page cache version (any save bumps it).
+deferred join, and the key (published_at, id) just before it and the one at its end are
+cached as anchors, so later requests for that page and the next read 20 rows straight
+from the index (keyset). Counts are cached too; every cached value goes stale with the
+page cache version (any save bumps it).
 """
 
-import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import F, Q, Subquery
+from django.core.paginator import InvalidPage, Page
+from django.db.models import Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from congress.models import Article, ArticleImage, Category
-from portal.db import BakedQuery, attach_related
 from portal.pagecache import cached_value, versioned_key
-from portal.pagination import FastPage, parse_page_number  # noqa: F401 - re-exported
+from portal.pagination import CachedCountPaginator, parse_page_number  # noqa: F401 - re-exported
 
 ORDER = ("-published_at", "-id")
+ANCHOR_SECONDS = 60
 
 
 def next_scheduled_publication():
@@ -44,72 +45,78 @@ def category_by_slug(slug):
     raise Http404("No such category")
 
 
+def older_than(published_at, pk):
+    """Filters for the articles after (published_at, pk) in newest-first order (keyset).
+
+    The redundant bound lets the index range start at `published_at` instead of the top.
+    """
+    after = Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk)
+    return after, Q(published_at__lte=published_at)
+
+
+class ArticlePaginator(CachedCountPaginator):
+    """Published articles, newest first; a page is read by keyset from a cached anchor
+    (the key of the last article of the page before), or once by a deferred join."""
+
+    def __init__(self, articles, per_page, *, anchor_key):
+        super().__init__(articles.order_by(*ORDER), per_page, count_key=anchor_key)
+        self.anchor_key = anchor_key
+
+    def anchor_cache_key(self, number):
+        return versioned_key("article-anchor", *self.anchor_key, self.per_page, number)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        base = self.object_list
+        anchor = cache.get(self.anchor_cache_key(number)) if number > 1 else None
+        if anchor is not None:
+            rows = base.filter(*older_than(*anchor))
+            before = None
+        elif number > 1:
+            # Deferred join: the OFFSET walks the narrow index only, not the rows; one
+            # key more in front gives this page's anchor.
+            offset = (number - 1) * self.per_page - 1
+            keys = base.values("pk")[offset : offset + self.per_page + 1]
+            rows = Article.objects.filter(pk__in=keys).order_by(*ORDER)
+            before = True
+        else:
+            rows, before = base, None
+        items = list(rows.for_list()[: self.per_page + (1 if before else 0)])
+        if before and items:
+            first = items.pop(0)
+            cache.set(self.anchor_cache_key(number), (first.published_at, first.pk), ANCHOR_SECONDS)
+        if items and number < self.num_pages:
+            last = items[-1]
+            cache.set(
+                self.anchor_cache_key(number + 1), (last.published_at, last.pk), ANCHOR_SECONDS
+            )
+        return Page(items, number, self)
+
+
 def article_page(*, number, per_page, category=None):
-    """Return a FastPage of published articles, newest first (≤ 2 queries, often 1)."""
+    """Return a Page of published articles, newest first (≤ 2 queries, often 1)."""
     base = Article.objects.published()
-    cat_id = category.pk if category else 0
     if category is not None:
         base = base.filter(category=category)
-    count = cached_value(("article-count", cat_id), base.count)
-    num_pages = max(1, math.ceil(count / per_page))
-    if number > num_pages:
-        raise Http404("No such page")
-    anchor_key = versioned_key("article-anchor", cat_id, per_page, number)
-    anchor = cache.get(anchor_key) if number > 1 else None
-    if anchor is not None:
-        published_at, pk = anchor
-        rows = base.filter(
-            Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lte=pk),
-            published_at__lte=published_at,
-        )
-    elif number > 1:
-        offset = (number - 1) * per_page
-        # Deferred join: the OFFSET walks the narrow index only, not the rows.
-        keys = base.order_by(*ORDER).values("pk")[offset : offset + per_page]
-        rows = Article.objects.filter(pk__in=keys)
-    else:
-        rows = base
-    items = list(rows.for_list().order_by(*ORDER)[:per_page])
-    if number > 1 and items and anchor is None:
-        cache.set(anchor_key, (items[0].published_at, items[0].pk), 60)
-    page = FastPage(object_list=items, number=number, num_pages=num_pages, count=count)
-    page.per_page = per_page
-    return page
-
-
-# The two reads of every article page, compiled once (portal.db.BakedQuery): building
-# their SQL cost more than PostgreSQL took to answer them.
-_public_article = BakedQuery(
-    Article,
-    lambda slug, now: (
-        Article.objects.published(now=now)
-        .filter(slug=slug)
-        .annotate(category_name=F("category__name"), category_slug=F("category__slug"))
-        .order_by()
-    ),
-    slug="slug",
-    now="published_at",
-)
-_gallery = BakedQuery(
-    ArticleImage,
-    lambda article: ArticleImage.objects.filter(article_id=article).order_by("order", "id"),
-    article="article",
-)
+    key = ("article-count", category.pk if category else 0)
+    try:
+        return ArticlePaginator(base, per_page, anchor_key=key).page(number)
+    except InvalidPage:
+        raise Http404("No such page") from None
 
 
 def article_for_display(slug, *, preview=False):
     """The article with its category (1 query) and its gallery (1 query); 404 if not
     public (staff may preview drafts and scheduled articles)."""
-    if preview:
-        article = Article.objects.select_related("category").filter(slug=slug).first()
-    else:
-        found = _public_article(slug=slug, now=timezone.now())
-        article = found[0] if found else None
-        if article is not None:
-            attach_related(article, "category", name="category_name", slug="category_slug")
+    articles = Article.objects.all() if preview else Article.objects.published()
+    gallery = Prefetch(
+        "images", queryset=ArticleImage.objects.order_by("order", "id"), to_attr="gallery"
+    )
+    article = (
+        articles.select_related("category").prefetch_related(gallery).filter(slug=slug).first()
+    )
     if article is None:
         raise Http404("No such article")
-    article.gallery = _gallery(article=article.pk)
     return article
 
 
@@ -129,14 +136,7 @@ def neighbours(article, *, related_count=4):
     """
     published = Article.objects.published()
     at, pk = article.published_at, article.pk
-    older = (
-        # The redundant bound lets the index range start at `at` instead of the top.
-        published.filter(
-            Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk), published_at__lte=at
-        )
-        .order_by(*ORDER)
-        .values("pk")[:1]
-    )
+    older = published.filter(*older_than(at, pk)).order_by(*ORDER).values("pk")[:1]
     newer = (
         published.filter(
             Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk), published_at__gte=at

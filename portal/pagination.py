@@ -1,49 +1,47 @@
-"""Pagination without COUNT or OFFSET per request (see congress.selectors)."""
+"""Django's Paginator with the COUNT kept in the page cache, and page-number parsing."""
 
-from dataclasses import dataclass, field
+import math
 
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils.functional import cached_property
+
+from portal.pagecache import cached_value
 
 
-@dataclass
-class FastPage:
-    """The parts of Django's Page that templates use, without COUNT or OFFSET per view."""
+class CachedCountPaginator(Paginator):
+    """A Paginator whose COUNT is kept under the page-cache version (any save of public
+    content renews it): a list page then costs one query for its rows.
 
-    object_list: list
-    number: int
-    num_pages: int
-    count: int
-    paginator: object = field(default=None)
+    `count_key` names the filter combination, e.g. ("document-count", filters).
+    """
 
-    def __post_init__(self):
-        self.paginator = self
+    def __init__(self, object_list, per_page, *, count_key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = tuple(count_key)
 
-    def __iter__(self):
-        return iter(self.object_list)
+    @cached_property
+    def count(self):
+        return cached_value(self.count_key, self.object_list.count)
 
-    def __len__(self):
-        return len(self.object_list)
 
-    def has_next(self):
-        return self.number < self.num_pages
+class ResultsPaginator(Paginator):
+    """A Paginator over the results fetched so far (a list). With `more=True` the
+    sources hold more than were fetched, so a page after the `shown` one is offered even
+    though its results have not been read yet."""
 
-    def has_previous(self):
-        return self.number > 1
+    def __init__(self, object_list, per_page, *, shown=1, more=False, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.shown, self.more = shown, more
 
-    def has_other_pages(self):
-        return self.num_pages > 1
-
-    def next_page_number(self):
-        return self.number + 1
-
-    def previous_page_number(self):
-        return self.number - 1
-
-    def start_index(self):
-        return 0 if not self.count else (self.number - 1) * self.per_page + 1
+    @cached_property
+    def num_pages(self):
+        pages = max(1, math.ceil(self.count / self.per_page))
+        return max(pages, self.shown + 1) if self.more else pages
 
 
 def parse_page_number(raw):
+    """The page number of `?page=` (1 when absent); 404 when it is not a positive integer."""
     try:
         number = int(raw or 1)
     except (TypeError, ValueError):

@@ -77,8 +77,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
             ],
-            # Tags of modules that are not apps: {% load search %} on the results page.
-            "libraries": {"search": "portal.templatetags.search"},
         },
     },
 ]

@@ -5,11 +5,11 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congress.constants import DocumentType
-from congress.urlcache import slug_url
 from portal.db import choice_label
 from portal.search.registry import index_text
 from portal.text import nfc, unique_slug
@@ -146,7 +146,7 @@ class Document(models.Model):
         return result
 
     def get_absolute_url(self):  # noqa: DJ012 - after the save helpers it uses
-        return slug_url("congress:document_detail", self.slug)
+        return reverse("congress:document_detail", kwargs={"slug": self.slug})
 
     @property
     def type_label(self):
@@ -162,7 +162,7 @@ class Document(models.Model):
         return f"{type_label} số {number}"
 
     def get_download_url(self):
-        return slug_url("congress:document_download", self.slug)
+        return reverse("congress:document_download", kwargs={"slug": self.slug})
 
     @property
     def download_filename(self):

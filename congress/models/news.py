@@ -1,8 +1,10 @@
 """News: categories, articles and their photo galleries."""
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -10,7 +12,6 @@ from django_prose_editor.fields import ProseEditorField
 from congress.constants import ArticleStatus
 from congress.images import delete_files, process_upload, validate_image_upload
 from congress.sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text
-from congress.urlcache import media_url, slug_url
 from portal.search.registry import index_text
 from portal.text import nfc, unique_slug
 
@@ -44,7 +45,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return slug_url("congress:category", self.slug)
+        return reverse("congress:category", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -83,20 +84,20 @@ class ResponsiveImage:
     @property
     def url(self):
         if self.renditions:
-            return media_url(self.renditions[-1]["name"])
-        return media_url(self.name)
+            return default_storage.url(self.renditions[-1]["name"])
+        return default_storage.url(self.name)
 
     @property
     def small_url(self):
-        return media_url(self.renditions[0]["name"]) if self.renditions else self.url
+        return default_storage.url(self.renditions[0]["name"]) if self.renditions else self.url
 
     @property
     def srcset(self):
-        return ", ".join(f"{media_url(r['name'])} {r['w']}w" for r in self.renditions)
+        return ", ".join(f"{default_storage.url(r['name'])} {r['w']}w" for r in self.renditions)
 
     @property
     def original_url(self):
-        return media_url(self.name)
+        return default_storage.url(self.name)
 
 
 class Article(models.Model):
@@ -214,7 +215,7 @@ class Article(models.Model):
         return None
 
     def get_absolute_url(self):  # noqa: DJ012 - after the save helpers it uses
-        return slug_url("congress:article_detail", self.slug)
+        return reverse("congress:article_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         self.title = nfc(self.title)

@@ -1,28 +1,16 @@
 """The public documents register: list with filters, detail, download."""
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.functional import cached_property
 
 from congress.forms import DocumentFilterForm
 from congress.models import Document
-from portal.pagecache import cache_public_page, cached_value
+from portal.pagecache import cache_public_page
+from portal.pagination import CachedCountPaginator
 
 DOCUMENTS_PER_PAGE = 20
-
-
-class CachedCountPaginator(Paginator):
-    """A paginator whose COUNT is cached with the page cache version."""
-
-    def __init__(self, *args, count_key, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._count_key = count_key
-
-    @cached_property
-    def count(self):
-        return cached_value(("document-count", self._count_key), self.object_list.count)
 
 
 @cache_public_page
@@ -35,7 +23,7 @@ def document_list(request):
     paginator = CachedCountPaginator(
         documents.order_by("-issued_on", "-id"),
         DOCUMENTS_PER_PAGE,
-        count_key=sorted(filters.items()),
+        count_key=("document-count", sorted(filters.items())),
     )
     try:
         page = paginator.page(request.GET.get("page") or 1)

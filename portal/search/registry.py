@@ -133,7 +133,8 @@ class AllWordStarts(Expression):
 
     def resolve_expression(self, query=None, *args, **kwargs):
         resolved = self.copy()
-        resolved.alias = query.get_initial_alias()
+        # The model's own table: the searches filter it without joining another search table.
+        resolved.table = query.model._meta.db_table
         like = Q(*[Q(search_text__contains=word) for word in self.words])
         resolved.like = like.resolve_expression(query, *args, **kwargs)
         return resolved
@@ -142,7 +143,7 @@ class AllWordStarts(Expression):
         return compiler.compile(self.like)
 
     def as_postgresql(self, compiler, connection):
-        column = f"{compiler.quote_name_unless_alias(self.alias)}.search_words"
+        column = f"{connection.ops.quote_name(self.table)}.search_words"
         # 'dai':* & 'hoi':*, built from the same parameters (quoted: no query syntax).
         query = " || ' & ' || ".join(["quote_literal(btrim(%s)) || ':*'"] * len(self.words))
         return f"{column} @@ ({query})::tsquery", list(self.words)

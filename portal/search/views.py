@@ -1,13 +1,12 @@
 """The site search page: /tim-kiem/?q=… over every registered provider."""
 
-import math
-
+from django.core.paginator import InvalidPage
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from portal.pagecache import cache_public_page
-from portal.pagination import FastPage, parse_page_number
+from portal.pagination import ResultsPaginator, parse_page_number
 from portal.search import registry as search
 
 RESULTS_PER_PAGE = 20
@@ -26,15 +25,18 @@ def search_view(request):
     number = parse_page_number(request.GET.get("page"))
     limit = min(MAX_RESULTS_PER_KIND, number * RESULTS_PER_PAGE)
     hits, truncated = search.run(query, limit=limit)
-    start = (number - 1) * RESULTS_PER_PAGE
-    shown = hits[start : start + RESULTS_PER_PAGE]
+    # More pages than those read are offered while a provider holds more hits, up to
+    # the deepest page.
+    paginator = ResultsPaginator(
+        hits, RESULTS_PER_PAGE, shown=number, more=truncated and limit < MAX_RESULTS_PER_KIND
+    )
+    try:
+        page = paginator.page(number)
+    except InvalidPage:
+        raise Http404("No such page") from None
+    shown = page.object_list
     if number > 1 and not shown:
         raise Http404("No such page")
-    num_pages = max(1, math.ceil(len(hits) / RESULTS_PER_PAGE))
-    if truncated and limit < MAX_RESULTS_PER_KIND:
-        num_pages = max(num_pages, number + 1)
-    page = FastPage(object_list=shown, number=number, num_pages=num_pages, count=len(hits))
-    page.per_page = RESULTS_PER_PAGE
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return render(

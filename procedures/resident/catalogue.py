@@ -1,29 +1,13 @@
 """The public catalogue of procedures: list with filters and search, and the start page."""
 
-from django.core.paginator import Paginator
-from django.db.models import F
-from django.http import Http404
-from django.utils.functional import cached_property
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
-from portal.db import BakedQuery, attach_related
 from portal.pagecache import cached_value
+from portal.pagination import CachedCountPaginator
 from portal.text import fold
 from procedures.constants import ServiceLevel
 from procedures.models import Procedure, ProcedureField, ProcedureFormTemplate, RequiredDocument
-
-
-class CachedCountPaginator(Paginator):
-    """The count of a filter combination, kept with the page-cache version (any edit of
-    a procedure refreshes it): a page then costs one query for its rows."""
-
-    def __init__(self, *args, count_key=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.count_key = count_key
-
-    @cached_property
-    def count(self):
-        return cached_value(("procedure-count", *self.count_key), self.object_list.count)
 
 
 class ProcedureListView(ListView):
@@ -34,7 +18,9 @@ class ProcedureListView(ListView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         key = (fold(self.query), self.field_slug, self.level)
-        return super().get_paginator(queryset, per_page, count_key=key, **kwargs)
+        return super().get_paginator(
+            queryset, per_page, count_key=("procedure-count", *key), **kwargs
+        )
 
     def get_queryset(self):
         qs = Procedure.objects.published().select_related("field")
@@ -78,34 +64,6 @@ class ProcedureListView(ListView):
         return context
 
 
-# The three reads of a start page, compiled once (portal.db.BakedQuery): building their
-# SQL cost Python more than PostgreSQL took to answer them.
-_public_procedure = BakedQuery(
-    Procedure,
-    lambda slug: (
-        Procedure.objects.published()
-        .filter(slug=slug)
-        .annotate(field_name=F("field__name"), field_slug=F("field__slug"))
-        .order_by()
-    ),
-    slug="slug",
-)
-_documents = BakedQuery(
-    RequiredDocument,
-    lambda procedure: RequiredDocument.objects.filter(procedure_id=procedure).order_by(
-        "order", "pk"
-    ),
-    procedure="procedure",
-)
-_form_templates = BakedQuery(
-    ProcedureFormTemplate,
-    lambda procedure: ProcedureFormTemplate.objects.filter(procedure_id=procedure).order_by(
-        "order", "pk"
-    ),
-    procedure="procedure",
-)
-
-
 def procedure_fields():
     """Every field (lĩnh vực), kept with the page-cache version."""
     return cached_value(("procedure-fields",), lambda: list(ProcedureField.objects.all()))
@@ -117,16 +75,27 @@ class ProcedureDetailView(DetailView):
     template_name = "procedures/procedure_detail.html"
     context_object_name = "procedure"
 
-    def get_object(self, queryset=None):
-        found = _public_procedure(slug=self.kwargs["slug"])
-        if not found:
-            raise Http404("No such procedure")
-        procedure = found[0]
-        attach_related(procedure, "field", name="field_name", slug="field_slug")
-        return procedure
+    def get_queryset(self):
+        in_order = ("order", "pk")
+        return (
+            Procedure.objects.published()
+            .select_related("field")
+            .prefetch_related(
+                Prefetch(
+                    "documents",
+                    queryset=RequiredDocument.objects.order_by(*in_order),
+                    to_attr="required_documents",
+                ),
+                Prefetch(
+                    "form_templates",
+                    queryset=ProcedureFormTemplate.objects.order_by(*in_order),
+                    to_attr="ordered_form_templates",
+                ),
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["documents"] = _documents(procedure=self.object.pk)
-        context["form_templates"] = _form_templates(procedure=self.object.pk)
+        context["documents"] = self.object.required_documents
+        context["form_templates"] = self.object.ordered_form_templates
         return context

@@ -246,15 +246,10 @@ def test_postgres_keeps_searched_rows_uncompressed_up_to_8_kb(ward):
 
 @pytest.fixture
 def two_candidates(monkeypatch):
-    """Rank only the 2 newest matches (CANDIDATES is read when a query is compiled)."""
+    """Rank only the 2 newest matches (CANDIDATES is read at each search)."""
     from congress import search as news_search
 
     monkeypatch.setattr(news_search, "CANDIDATES", 2)
-    for compiled in (news_search._article_candidates, news_search._document_candidates):
-        compiled.cache_clear()
-    yield
-    for compiled in (news_search._article_candidates, news_search._document_candidates):
-        compiled.cache_clear()
 
 
 def test_only_the_newest_matches_are_ranked(client, ward, two_candidates):
