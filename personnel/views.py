@@ -4,15 +4,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
-from personnel.models import (
-    Appointment,
-    Organ,
-    Person,
-    Term,
-    build_tree,
-    flatten_tree,
-    group_by_person,
-)
+from personnel.models import Appointment, Organ, Person, Term
+from personnel.selectors import build_tree, flatten_tree, group_by_person
 from portal.db import BinarySort
 
 

@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from procedures.files import check_upload
-from procedures.services import StagedFile
+from procedures.staging import StagedFile
 from procedures.storage import private_storage
 
 logger = logging.getLogger(__name__)

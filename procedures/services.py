@@ -8,18 +8,16 @@ one leaves none (the sweeper catches a crash in between).
 """
 
 import logging
-import os
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from procedures import access
+from procedures import access, staging
 from procedures.constants import Channel, DossierStatus
 from procedures.models import (
     Dossier,
@@ -29,7 +27,6 @@ from procedures.models import (
     DossierRating,
 )
 from procedures.models.dossiers import hash_tracking_token
-from procedures.storage import final_name, private_storage, temp_name
 from procedures.workflow import dossier_transition
 from staff.audit import AuditAction, audit
 
@@ -51,70 +48,6 @@ def next_dossier_code(*, day=None):
     counter.last += 1
     counter.save(update_fields=["last"])
     return f"{unit}-{day:%y%m%d}-{counter.last:04d}"
-
-
-class StagedFile:
-    """A checked upload waiting in the private temp area until the dossier is saved."""
-
-    FIELDS = ("temp_name", "original_name", "content_type", "size", "sha256", "extension")
-
-    def __init__(self, *, temp_name, original_name, content_type, size, sha256, extension):
-        self.temp_name = temp_name
-        self.original_name = original_name
-        self.content_type = content_type
-        self.size = size
-        self.sha256 = sha256
-        self.extension = extension
-
-    @classmethod
-    def stage(cls, clean):
-        """Store a checked file (procedures.files.CleanFile) in the temp area (OSError if the
-        disk fails); the online form, the desk and the demo all stage this way."""
-        stored = private_storage.save(temp_name(clean.extension), ContentFile(clean.data))
-        return cls(
-            temp_name=stored,
-            original_name=clean.original_name,
-            content_type=clean.content_type,
-            size=clean.size,
-            sha256=clean.sha256,
-            extension=clean.extension,
-        )
-
-    @classmethod
-    def from_session(cls, data):
-        return cls(**{k: data[k] for k in cls.FIELDS})
-
-    def as_dict(self):
-        """What a session or a signed form field keeps of it."""
-        return {k: getattr(self, k) for k in self.FIELDS}
-
-
-def _copy_to_final(staged):
-    """Give the staged file its final name: a hard link (no copy) on the local disk."""
-    name = final_name(staged.extension)
-    try:
-        source, target = private_storage.path(staged.temp_name), private_storage.path(name)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.link(source, target)
-        return name
-    except (NotImplementedError, OSError) as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise
-        # Another file system or a remote storage: copy the bytes instead.
-        with private_storage.open(staged.temp_name, "rb") as handle:
-            return private_storage.save(name, ContentFile(handle.read()))
-
-
-def _store_clean_file(clean):
-    return private_storage.save(final_name(clean.extension), ContentFile(clean.data))
-
-
-def _discard(names):
-    for name in names:
-        try:
-            private_storage.delete(name)
-        except OSError:
-            logger.warning("Could not remove file %s after a failed write", name)
 
 
 def dossier_submit(
@@ -268,7 +201,7 @@ def _create_dossier(
     written = []
     try:
         for _required, staged in documents:
-            written.append(_copy_to_final(staged) if staged is not None else "")
+            written.append(staging.copy_to_final(staged) if staged is not None else "")
         now = timezone.now()
         dossier = Dossier(
             procedure=procedure,
@@ -306,13 +239,13 @@ def _create_dossier(
             if then is not None:
                 then(dossier)
             temp_names = [staged.temp_name for _r, staged in documents if staged is not None]
-            transaction.on_commit(lambda: _discard(temp_names), robust=True)
+            transaction.on_commit(lambda: staging.discard(temp_names), robust=True)
             if tracking_url and dossier.email:
                 from procedures.mail import queue_receipt_email
 
                 queue_receipt_email(dossier, tracking_url)
     except BaseException:
-        _discard([name for name in written if name])
+        staging.discard([name for name in written if name])
         raise
     return dossier
 
@@ -372,7 +305,7 @@ def dossier_supplement(*, dossier, files):
     written = []
     try:
         for pk in requested:
-            written.append(_store_clean_file(files[pk]))
+            written.append(staging.store_clean_file(files[pk]))
         with transaction.atomic():
             now = timezone.now()
             DossierDocument.objects.bulk_create(
@@ -399,7 +332,7 @@ def dossier_supplement(*, dossier, files):
                 public_note=_("Công dân đã bổ sung giấy tờ theo yêu cầu."),
             )
     except BaseException:
-        _discard(written)
+        staging.discard(written)
         raise
     return request
 

@@ -32,6 +32,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from procedures import access, privacy
+from procedures.constants import PrintForm
 from procedures.forms import DocumentsForm, GovukFormMixin, build_documents_form, error_summary
 from procedures.resident.forms import (
     ApplicantForm,
@@ -39,7 +40,8 @@ from procedures.resident.forms import (
     dossier_answers,
     questions_to_session,
 )
-from procedures.services import StagedFile, dossier_register_in_person
+from procedures.services import dossier_register_in_person
+from procedures.staging import StagedFile
 from procedures.storage import TMP_PREFIX, private_storage
 
 logger = logging.getLogger(__name__)
@@ -285,7 +287,7 @@ def _register(request, procedure, applicant, questions_form, desk, documents):
         )
         return None, 503
     if dossier.accepted_at:
-        receipt = reverse("admin:procedures_dossier_print", args=[dossier.pk, "01"])
+        receipt = reverse("admin:procedures_dossier_print", args=[dossier.pk, PrintForm.RECEIPT.value])
         message = format_html(
             '{} <a href="{}">{}</a>',
             gettext("Đã tiếp nhận hồ sơ %(code)s, hẹn trả kết quả ngày %(date)s.")

@@ -31,7 +31,8 @@ from procedures.resident.forms import (
     dossier_answers,
     questions_to_session,
 )
-from procedures.services import StagedFile, dossier_submit, new_submission_tokens
+from procedures.services import dossier_submit, new_submission_tokens
+from procedures.staging import StagedFile
 
 logger = logging.getLogger(__name__)
 

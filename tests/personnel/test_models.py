@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from personnel.models import Appointment, Organ, Person, build_tree
+from personnel.models import Appointment, Organ, Person
+from personnel.selectors import build_tree
 from tests.personnel.factories import (
     AppointmentFactory,
     OrganFactory,

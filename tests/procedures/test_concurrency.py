@@ -14,7 +14,8 @@ from django.db import connections
 from django.utils import timezone
 
 from procedures.models import Dossier, DossierDocument
-from procedures.services import StagedFile, dossier_submit, next_dossier_code
+from procedures.services import dossier_submit, next_dossier_code
+from procedures.staging import StagedFile
 from procedures.storage import private_storage, temp_name
 from tests.procedures.factories import (
     ProcedureFactory,

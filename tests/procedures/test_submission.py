@@ -203,12 +203,12 @@ def test_database_failure_leaves_no_row_and_no_file(client, ward, procedure, mon
 def test_disk_failure_leaves_no_row(client, ward, procedure, monkeypatch):
     check = fill_until_check(client, procedure)
     token = submission_token(check)
-    import procedures.services as services
+    from procedures import staging
 
     def full_disk(staged):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(services, "_copy_to_final", full_disk)
+    monkeypatch.setattr(staging, "copy_to_final", full_disk)
     response = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
     assert response.status_code == 503
     assert "Chưa gửi được hồ sơ" in response.content.decode()

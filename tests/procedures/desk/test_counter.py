@@ -22,7 +22,8 @@ from procedures.constants import Channel
 from procedures.constants import DossierStatus as S
 from procedures.desk.counter import PROCEDURE_PARAM
 from procedures.models import Dossier, DossierDocument, DossierEvent
-from procedures.services import StagedFile, dossier_register_in_person
+from procedures.services import dossier_register_in_person
+from procedures.staging import StagedFile
 from procedures.storage import private_storage, temp_name
 from procedures.workflow import TransitionRefused
 from staff.models import AuditEntry
