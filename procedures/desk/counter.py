@@ -287,7 +287,9 @@ def _register(request, procedure, applicant, questions_form, desk, documents):
         )
         return None, 503
     if dossier.accepted_at:
-        receipt = reverse("admin:procedures_dossier_print", args=[dossier.pk, PrintForm.RECEIPT.value])
+        receipt = reverse(
+            "admin:procedures_dossier_print", args=[dossier.pk, PrintForm.RECEIPT.value]
+        )
         message = format_html(
             '{} <a href="{}">{}</a>',
             gettext("Đã tiếp nhận hồ sơ %(code)s, hẹn trả kết quả ngày %(date)s.")
