@@ -11,7 +11,7 @@ MANAGE := $(PY) manage.py
 PYTHON_BOOT ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help run test test-clocks setup messages lint format migrations-check deploy-check ci-checks requirements demo browser-test clean
+.PHONY: help run test test-clocks mutation setup messages lint format migrations-check deploy-check ci-checks requirements demo browser-test clean
 
 help:
 	@echo "make run    – set up and serve the portal with demo content on http://127.0.0.1:$(PORT)/"
@@ -56,6 +56,11 @@ test-clocks: setup
 
 browser-test: setup
 	$(VENV)/bin/pytest -m browser
+
+# Mutation testing of the modules that guard residents' data (tools/mutation/README.md):
+# hours on two cores, so on demand and before a release, not in CI.
+mutation: setup
+	$(PY) tools/mutation/run.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,121 @@
+"""Page-cache edges: how long cached values live, and the next scheduled change of content.
+
+A fake schedule stands in for the apps' "next publication" functions, so each test says
+exactly when public content is due to change."""
+
+import datetime as dt
+
+import pytest
+
+from portal import pagecache
+
+
+def _counter():
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    return compute
+
+
+@pytest.fixture
+def schedule(monkeypatch):
+    """The next scheduled change of public content: `schedule.moment = aware datetime | None`;
+    `schedule.calls` counts how often the site asked (a database query in real life)."""
+
+    class Schedule:
+        moment = None
+        calls = 0
+
+        def __call__(self):
+            self.calls += 1
+            return self.moment
+
+    fake = Schedule()
+    monkeypatch.setattr(pagecache, "_schedules", [fake])
+    return fake
+
+
+class TestCachedValue:
+    def test_kept_for_a_minute_then_computed_again(self, clock, settings):
+        settings.PAGE_CACHE_SECONDS = 60
+        compute = _counter()
+        assert pagecache.cached_value(("edges", "count"), compute) == 1
+        clock.advance(seconds=59)
+        assert pagecache.cached_value(("edges", "count"), compute) == 1
+        clock.advance(seconds=1)
+        assert pagecache.cached_value(("edges", "count"), compute) == 2
+
+    def test_never_less_than_a_minute(self, clock, settings):
+        settings.PAGE_CACHE_SECONDS = 5
+        compute = _counter()
+        pagecache.cached_value(("edges", "short"), compute)
+        clock.advance(seconds=59)
+        assert pagecache.cached_value(("edges", "short"), compute) == 1
+        clock.advance(seconds=1)
+        assert pagecache.cached_value(("edges", "short"), compute) == 2
+
+    def test_the_callers_timeout_wins(self, clock):
+        compute = _counter()
+        pagecache.cached_value(("edges", "own"), compute, timeout=5)
+        clock.advance(seconds=4)
+        assert pagecache.cached_value(("edges", "own"), compute, timeout=5) == 1
+        clock.advance(seconds=1)
+        assert pagecache.cached_value(("edges", "own"), compute, timeout=5) == 2
+
+
+class TestNextScheduledChange:
+    def test_nothing_scheduled_keeps_the_full_timeout(self, clock, schedule):
+        assert pagecache.timeout_for(60) == 60
+
+    def test_a_change_in_30_seconds_cuts_the_timeout(self, clock, schedule):
+        schedule.moment = clock.now + dt.timedelta(seconds=30)
+        assert pagecache.timeout_for(60) == 30
+        assert pagecache.timeout_for(10) == 10
+
+    def test_a_past_change_caches_nothing(self, clock, schedule):
+        schedule.moment = clock.now - dt.timedelta(seconds=5)
+        assert pagecache.timeout_for(60) == 0
+
+    def test_the_schedule_is_asked_once_per_version_and_minute(self, clock, schedule):
+        schedule.moment = clock.now + dt.timedelta(hours=1)
+        for _ in range(3):
+            assert pagecache.timeout_for(60) == 60
+        assert schedule.calls == 1
+        clock.advance(seconds=1)
+        pagecache.bump_version()  # an editor saved: perhaps a new schedule
+        pagecache.timeout_for(60)
+        assert schedule.calls == 2
+
+    def test_a_newly_scheduled_article_counts_at_once(self, clock, schedule):
+        assert pagecache.timeout_for(60) == 60
+        clock.advance(seconds=1)
+        schedule.moment = clock.now + dt.timedelta(seconds=20)
+        pagecache.bump_version()  # the save of the scheduled article
+        assert pagecache.timeout_for(60) == 20
+
+    def test_once_the_scheduled_moment_has_passed_pages_are_cached_again(self, clock, schedule):
+        schedule.moment = clock.now + dt.timedelta(seconds=20)
+        assert pagecache.timeout_for(60) == 20
+        clock.advance(seconds=20)
+        schedule.moment = None  # published; nothing else is scheduled
+        assert pagecache.timeout_for(60) == 0
+        clock.advance(seconds=39)
+        assert pagecache.timeout_for(60) == 0  # the moment is remembered for a minute…
+        clock.advance(seconds=1)
+        assert pagecache.timeout_for(60) == 60  # …and then looked up again
+
+
+@pytest.mark.django_db
+class TestWhichRequestsAreCached:
+    def test_a_head_request_is_answered_from_the_cache(self, client, ward):
+        assert client.get("/")["X-Page-Cache"] == "miss"
+        response = client.head("/")
+        assert response["X-Page-Cache"] == "hit" and response.content == b""
+
+    def test_a_one_second_page_cache_still_caches(self, client, ward, settings, clock):
+        settings.PAGE_CACHE_SECONDS = 1
+        assert client.get("/")["X-Page-Cache"] == "miss"
+        assert client.get("/")["X-Page-Cache"] == "hit"

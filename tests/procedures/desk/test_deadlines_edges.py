@@ -1,0 +1,103 @@
+"""Deadline edges: the work-queue flags at their exact limits, for the moment asked."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from procedures import deadlines, workdays
+from procedures.constants import DossierStatus as S
+from procedures.constants import Timeliness
+from procedures.workflow import dossier_transition
+from tests.procedures.factories import DossierFactory, RequiredDocumentFactory
+from tests.staff.fixtures import at
+
+pytestmark = pytest.mark.django_db
+
+HOUR = dt.timedelta(hours=1)
+
+
+@pytest.fixture
+def due_friday(procedure_a, clock):
+    """A dossier in processing, due Friday 20/3 at closing time; the clock two weeks earlier."""
+    clock.now = at(2026, 3, 2, 8)
+    dossier = DossierFactory(procedure=procedure_a, status_path=[S.ACCEPTED, S.PROCESSING])
+    dossier.due_at = at(2026, 3, 20, 17)
+    return dossier
+
+
+@pytest.mark.parametrize(
+    ("hours_left", "flag"),
+    [(0, "due_24"), (24, "due_24"), (25, "due_48"), (48, "due_48"), (49, "")],
+)
+def test_flags_count_working_hours_up_to_the_due_moment(due_friday, hours_left, flag):
+    calendar = workdays.get_calendar()
+    now = calendar.subtract_working_time(due_friday.due_at, hours_left * HOUR)
+    assert deadlines.due_state(due_friday, now) == flag
+    assert deadlines.due_state(due_friday, now, calendar) == flag
+
+
+def test_one_minute_past_the_due_moment_is_overdue(due_friday):
+    after = due_friday.due_at + dt.timedelta(minutes=1)
+    assert deadlines.due_state(due_friday, after) == "overdue"
+
+
+def test_without_a_moment_the_flag_is_for_now(due_friday, clock):
+    assert deadlines.due_state(due_friday) == ""  # two weeks ahead
+    clock.now = at(2026, 3, 20, 9)
+    assert deadlines.due_state(due_friday) == "due_24"
+
+
+def test_a_finished_dossier_is_never_flagged(procedure_a, clock):
+    clock.now = at(2026, 3, 2, 8)
+    dossier = DossierFactory(procedure=procedure_a, status_path=[S.ACCEPTED, S.PROCESSING])
+    clock.now = at(2026, 3, 30, 9)  # long after its appointment
+    assert deadlines.due_state(dossier) == "overdue"
+    dossier.status = S.DONE
+    assert deadlines.due_state(dossier) == ""
+
+
+def _accepted_monday(procedure, leader, clock):
+    clock.now = at(2026, 3, 2, 8)  # Monday; 3 working days: due Thursday 5/3 at 17:00
+    dossier = DossierFactory(procedure=procedure)
+    dossier_transition(dossier=dossier, to_status=S.ACCEPTED, actor=leader)
+    clock.now = at(2026, 3, 2, 9)
+    dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=leader)
+    return dossier
+
+
+def test_without_a_pause_every_office_hour_since_acceptance_is_used(procedure_a, leader, clock):
+    dossier = _accepted_monday(procedure_a, leader, clock)
+    clock.now = at(2026, 3, 4, 17)  # Wednesday evening: Monday to Wednesday, whole days
+    dossier_transition(dossier=dossier, to_status=S.DONE, actor=leader)
+    dossier.refresh_from_db()
+    assert dossier.working_days_used == Decimal("2.93")  # 3 days less Monday 07:30-08:00
+
+
+def test_finished_at_the_due_moment_is_on_time(procedure_a, leader, clock):
+    dossier = _accepted_monday(procedure_a, leader, clock)
+    clock.now = dossier.due_at
+    dossier_transition(dossier=dossier, to_status=S.DONE, actor=leader)
+    assert dossier.timeliness == Timeliness.ON_TIME
+
+
+def test_finishing_costs_the_same_queries_however_long_the_history(procedure_a, leader, clock):
+    def queries_to_finish(supplements):
+        dossier = _accepted_monday(procedure_a, leader, clock)
+        for _ in range(supplements):
+            dossier_transition(
+                dossier=dossier,
+                to_status=S.SUPPLEMENT_REQUESTED,
+                actor=leader,
+                public_note="Bổ sung bản sao.",
+                documents=[RequiredDocumentFactory(procedure=procedure_a)],
+            )
+            clock.advance(hours=1)
+            dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=None)
+        with CaptureQueriesContext(connection) as queries:
+            dossier_transition(dossier=dossier, to_status=S.DONE, actor=leader)
+        return len(queries)
+
+    assert queries_to_finish(3) == queries_to_finish(0)

@@ -1,0 +1,99 @@
+"""Tracking edges: what a resident sees when the session holds no dossier."""
+
+import secrets
+
+import pytest
+from django.urls import reverse
+
+from procedures.models.dossiers import hash_tracking_token
+from tests.procedures.factories import VALID_PHONE, DossierFactory
+
+pytestmark = pytest.mark.django_db
+
+ASK_FOR_CODE = "Xin nhập mã hồ sơ và số điện thoại để tra cứu."
+
+
+def look_up(client, dossier):
+    response = client.post(
+        reverse("procedures:tracking"), {"code": dossier.code, "phone": VALID_PHONE}
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("procedures:tracking_result", "get"),
+        ("procedures:tracking_receipt", "get"),
+        ("procedures:tracking_withdraw", "post"),
+        ("procedures:tracking_rate", "post"),
+        ("procedures:tracking_supplement", "post"),
+    ],
+)
+def test_without_a_looked_up_dossier_the_form_asks_for_code_and_phone(client, ward, name, method):
+    response = getattr(client, method)(reverse(name), follow=True)
+    assert response.redirect_chain == [(reverse("procedures:tracking"), 302)]
+    assert f'<div class="alert alert-info">{ASK_FOR_CODE}</div>' in response.content.decode()
+
+
+def test_after_rating_the_resident_sees_the_rating_and_no_second_form(client, ward):
+    dossier = DossierFactory(status_path=[2, 4, 9, 10])
+    look_up(client, dossier)
+    client.post(reverse("procedures:tracking_rate"), {"satisfied": "0", "reasons": ["late"]})
+    html = client.get(reverse("procedures:tracking_result")).content.decode()
+    assert "Ông/bà đã đánh giá: <strong>Không hài lòng</strong>" in html
+    assert "Đánh giá việc giải quyết hồ sơ" not in html
+
+
+def test_withdrawal_is_offered_while_the_office_holds_the_dossier(client, ward):
+    look_up(client, DossierFactory(status_path=[2]))
+    html = client.get(reverse("procedures:tracking_result")).content.decode()
+    assert "<summary>Rút hồ sơ</summary>" in html
+
+
+def test_a_finished_dossier_offers_the_rating_questions(client, ward):
+    look_up(client, DossierFactory(status_path=[2, 4, 9, 10]))
+    html = client.get(reverse("procedures:tracking_result")).content.decode()
+    assert 'name="satisfied"' in html and 'name="reasons"' in html and 'name="comment"' in html
+
+
+def test_a_rating_without_an_answer_is_shown_back_with_the_error(client, ward):
+    look_up(client, DossierFactory(status_path=[2, 4, 9, 10]))
+    response = client.post(reverse("procedures:tracking_rate"), {"comment": "Nhanh"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Chọn hài lòng hoặc không hài lòng." in html
+    assert "Nhanh</textarea>" in html  # what the resident typed is kept
+
+
+def _queries_for(client, name, django_assert_num_queries, expected):
+    with django_assert_num_queries(expected) as ctx:
+        response = client.get(reverse(name))
+    assert response.status_code == 200
+    return ctx
+
+
+@pytest.mark.parametrize("supplements", [0, 3])
+def test_the_result_page_costs_four_queries_however_long_the_history(
+    client, ward, supplements, django_assert_num_queries
+):
+    """Session; dossier with procedure, places and rating; events; documents (a returned
+    dossier has no open supplement request to look for), whatever their number."""
+    dossier = DossierFactory(status_path=[2, 4] + [5, 4] * supplements + [9, 10])
+    look_up(client, dossier)
+    client.get(reverse("procedures:tracking_result"))
+    _queries_for(client, "procedures:tracking_result", django_assert_num_queries, 4)
+
+
+def test_the_receipt_of_a_secret_link_points_its_qr_code_at_that_link(client, ward):
+    token = secrets.token_urlsafe(32)
+    DossierFactory(tracking_token_hash=hash_tracking_token(token))
+    client.get(reverse("procedures:tracking_token", args=[token]))
+    html = client.get(reverse("procedures:tracking_receipt")).content.decode()
+    assert "Mã QR này là đường dẫn riêng: xin không chia sẻ." in html
+
+
+def test_the_receipt_of_a_code_and_phone_look_up_points_at_the_tracking_form(client, ward):
+    look_up(client, DossierFactory())
+    html = client.get(reverse("procedures:tracking_receipt")).content.decode()
+    assert "Quét mã QR để mở trang tra cứu, rồi nhập mã hồ sơ và số điện thoại." in html
