@@ -63,6 +63,7 @@ urlpatterns += i18n_patterns(
 handler500 = "anphong.views.server_error"
 
 if settings.DEBUG:
+    # Development only: the media files are served by the web server in production.
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

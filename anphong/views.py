@@ -33,7 +33,7 @@ def database_unavailable(request=None):
 @requires_csrf_token
 def server_error(request, template_name="500.html"):
     """Return 503 when the failure is an unreachable database, else the plain 500 page."""
-    from anphong.middleware import is_database_down
+    from anphong.middleware import is_database_down  # anphong.middleware imports this module
 
     if is_database_down(sys.exc_info()[1]):
         return database_unavailable(request)

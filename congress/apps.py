@@ -7,6 +7,7 @@ class CongressConfig(AppConfig):
     verbose_name = _("Tin tức, văn bản và Đại hội")
 
     def ready(self):
+        # Imported here: models load only once the app registry is ready.
         from congress import search, selectors
         from portal import pagecache
 

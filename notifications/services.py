@@ -78,7 +78,7 @@ def _render(channel, template, context):
 
 def enqueue(notification_id, run_after=None):
     """Hand the send to the task backend; a failure here leaves it for the sweeper."""
-    from notifications.tasks import send_notification
+    from notifications.tasks import send_notification  # notifications.tasks imports this module
 
     task = send_notification
     if run_after is not None:

@@ -7,6 +7,7 @@ class PersonnelConfig(AppConfig):
     verbose_name = _("Tổ chức bộ máy và nhân sự")
 
     def ready(self):
+        # Imported here: models load only once the app registry is ready.
         from personnel import search
         from portal import pagecache
 

@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self):
+        # Imported here: models load only once the app registry is ready.
         from portal import models, pagecache
 
         # The ward's profile is shown on every cached page.

@@ -5,14 +5,13 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info, override
 
+from portal.models import WardProfile
 from portal.navigation import active_item, main_nav, search_url
 from portal.pagecache import version
 from portal.text import nfc
 
 
 def site(request):
-    from portal.models import WardProfile
-
     nav_items = main_nav(request)
     return {
         # Lazy: pages that never show the ward's data (e.g. JSON) pay nothing.

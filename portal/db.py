@@ -1,5 +1,6 @@
 """Database expressions shared by the apps."""
 
+from django.db import migrations
 from django.db.models import Func
 
 
@@ -37,7 +38,6 @@ def trigram_indexes(*indexes):
     reading the whole table. PostgreSQL only: on SQLite the operation does nothing and
     search falls back to a LIKE scan, which is fine at a ward's volume.
     """
-    from django.db import migrations
 
     def create(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
@@ -79,7 +79,6 @@ def search_words_columns(*tables):
     The column is the database's own business: Django's models do not declare it (a
     generated column has to be the same expression on every database) and never write it.
     """
-    from django.db import migrations
 
     def create(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":

@@ -17,6 +17,7 @@ generous than another.
 from django.db.models import Q
 
 from procedures.constants import DossierStatus as S
+from procedures.models import Dossier, Procedure, ProcedureField
 
 RECEIVE = "procedures.receive_dossier"
 PROCESS = "procedures.process_dossier"
@@ -30,7 +31,8 @@ VIEW = "procedures.view_dossier"
 
 def permission_for(from_status, to_status):
     """The permission a staff member needs for this step (besides seeing the dossier)."""
-    # Imported here: the table names the permissions defined above.
+    # Imported here: procedures.transitions imports this module (its table names the
+    # permissions defined above).
     from procedures.transitions import TRANSITIONS
 
     rule = TRANSITIONS.get((S(from_status), S(to_status)))
@@ -43,15 +45,11 @@ def sees_all(user):
 
 def assigned_field_ids(user):
     """The ids of the fields assigned to `user`, as a query (a subquery inside a filter)."""
-    from procedures.models import ProcedureField
-
     return ProcedureField.objects.filter(staff__user=user).values_list("pk", flat=True)
 
 
 def visible_dossiers(user, queryset=None):
     """Narrow `queryset` (all dossiers by default) to those `user` may see."""
-    from procedures.models import Dossier
-
     queryset = Dossier.objects.all() if queryset is None else queryset
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return queryset.none()
@@ -65,8 +63,6 @@ def visible_dossiers(user, queryset=None):
 
 
 def _procedure_ids(user):
-    from procedures.models import Procedure
-
     return list(Procedure.objects.filter(field__staff__user=user).values_list("pk", flat=True))
 
 
@@ -110,8 +106,6 @@ def can_register(user, procedure=None):
 
 def registrable_procedures(user):
     """The procedures `user` may register in-person dossiers for (none if not allowed)."""
-    from procedures.models import Procedure
-
     if not can_register(user):
         return Procedure.objects.none()
     procedures = Procedure.objects.published().select_related("field")

@@ -7,6 +7,7 @@ class ProceduresConfig(AppConfig):
     verbose_name = _("Thủ tục hành chính và hồ sơ")
 
     def ready(self):
+        # Imported here: models load only once the app registry is ready.
         from portal import pagecache
         from procedures import models, search
 

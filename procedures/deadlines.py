@@ -17,6 +17,7 @@ from django.utils import timezone
 from procedures import workdays
 from procedures.constants import DossierStatus as S
 from procedures.constants import DueChangeKind, Timeliness
+from procedures.models import DueDateChange
 from procedures.transitions import TRANSITIONS, Clock, entered_by
 
 # The clock stops in the statuses the table's pausing moves enter.
@@ -48,8 +49,6 @@ def is_overdue(dossier, now=None):
 
 def set_due(dossier, new_due_at, *, kind, actor, apology=None):
     """Change the appointment on the (locked, unsaved) dossier; return the unsaved change row."""
-    from procedures.models import DueDateChange
-
     change = DueDateChange(
         dossier=dossier,
         kind=kind,

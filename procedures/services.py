@@ -8,6 +8,7 @@ one leaves none (the sweeper catches a crash in between).
 """
 
 import logging
+import secrets
 import uuid
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from procedures import access, staging
 from procedures.constants import Channel, DossierStatus
+from procedures.mail import queue_receipt_email
 from procedures.models import (
     Dossier,
     DossierCodeCounter,
@@ -241,8 +243,6 @@ def _create_dossier(
             temp_names = [staged.temp_name for _r, staged in documents if staged is not None]
             transaction.on_commit(lambda: staging.discard(temp_names), robust=True)
             if tracking_url and dossier.email:
-                from procedures.mail import queue_receipt_email
-
                 queue_receipt_email(dossier, tracking_url)
     except BaseException:
         staging.discard([name for name in written if name])
@@ -370,6 +370,4 @@ def dossier_rate(*, dossier, satisfied, reasons=(), comment=""):
 
 def new_submission_tokens():
     """A fresh one-time submission token and a secret tracking token (256 random bits)."""
-    import secrets
-
     return str(uuid.uuid4()), secrets.token_urlsafe(32)

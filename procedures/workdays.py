@@ -40,6 +40,8 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
+from procedures.models.calendar import CalendarDayKind, CalendarOverride
+
 OVERRIDES_CACHE_KEY = "portal:calendar-overrides:v1"
 OVERRIDES_CACHE_SECONDS = 300  # bounds how long another process may serve a stale calendar
 # Longest walk through the calendar (about ten years): a guard against a calendar that
@@ -107,8 +109,6 @@ def is_base_working_day(day):
 def _load_overrides():
     overrides = cache.get(OVERRIDES_CACHE_KEY)
     if overrides is None:
-        from procedures.models.calendar import CalendarDayKind, CalendarOverride
-
         overrides = {
             day: kind == CalendarDayKind.WORKING_DAY
             for day, kind in CalendarOverride.objects.values_list("date", "kind")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from procedures import access, deadlines
 from procedures.constants import DossierStatus as S
+from procedures.mail import queue_status_email
 from procedures.models import Dossier, DossierEvent, SupplementRequest
 from procedures.models.dossiers import status_change_allowed
 from procedures.transitions import (
@@ -112,8 +113,6 @@ def dossier_transition(
                 from_status=int(from_status),
                 to_status=int(to_status),
             )
-        from procedures.mail import queue_status_email
-
         if notify:
             queue_status_email(locked, event)  # queued now, sent after commit
     # Keep the caller's instance in step with the database.

@@ -8,6 +8,8 @@ ROLE_APPS = {"staff", "procedures", "notifications", "congress", "personnel", "p
 
 def _sync_roles(sender, using="default", **kwargs):
     if sender.label in ROLE_APPS:
+        # Imported here: staff.roles imports the auth models, not loadable before the app
+        # registry is ready (this module is).
         from staff.roles import sync_roles
 
         sync_roles(using=using)

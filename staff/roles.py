@@ -7,6 +7,8 @@ app, whose models may arrive later: a codename that does not exist yet is skippe
 picked up by the next `migrate`. Running it twice changes nothing.
 """
 
+from django.contrib.auth.models import Group, Permission
+
 RECEPTION = "Tiếp nhận"
 OFFICER = "Chuyên viên"
 LEADER = "Lãnh đạo"
@@ -65,8 +67,6 @@ ROLE_PERMISSIONS = {
 
 def sync_roles(using="default", **kwargs):
     """Create the groups if needed and add each the listed permissions that exist."""
-    from django.contrib.auth.models import Group, Permission
-
     for name, perms in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.using(using).get_or_create(name=name)
         wanted = set()

@@ -15,25 +15,6 @@ LAST_SEEN_KEY = "staff_last_seen"
 TOUCH_INTERVAL = 60
 
 
-def client_ip(request):
-    """Return the client's address, trusting only the configured number of proxies.
-
-    Each proxy appends the address it received the request from to X-Forwarded-For, so the
-    client is the entry TRUSTED_PROXY_COUNT places from the right; anything further left
-    was written by the client and may be forged.
-    """
-    count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= count:
-            return forwarded[-count]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 class StaffIdleTimeoutMiddleware:
     """Log a signed-in user out after STAFF_SESSION_IDLE_TIMEOUT seconds without a request.
 

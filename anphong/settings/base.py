@@ -260,7 +260,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "staff.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "staff.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.trusted_client_ip"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # Number of reverse proxies in front of the app that append to X-Forwarded-For (0 = none:
 # REMOTE_ADDR is the client). Never more than really exist, or clients can forge addresses.

@@ -11,7 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from congress.constants import ArticleStatus
 from congress.images import delete_files, process_upload, validate_image_upload
-from congress.sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text
+from congress.sanitize import EDITOR_EXTENSIONS, clean_html, html_to_text, render_html
 from portal.search.registry import index_text
 from portal.text import nfc, unique_slug
 
@@ -250,8 +250,6 @@ class Article(models.Model):
 
     @property
     def body_html(self):
-        from congress.sanitize import render_html
-
         return render_html(self.body)
 
 

@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from congress.forms import DocumentFilterForm
-from congress.models import Document
+from congress.models import Article, Document
 from portal.pagecache import cache_public_page
 from portal.pagination import CachedCountPaginator
 
@@ -49,8 +49,6 @@ def document_detail(request, slug):
     document = get_object_or_404(
         Document.objects.public().select_related("issuing_body"), slug=slug
     )
-    from congress.models import Article
-
     related = list(
         Article.objects.published()
         .filter(pk__in=document.related_articles.values("pk"))

@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from procedures import access, privacy
 from procedures.constants import PrintForm
 from procedures.forms import DocumentsForm, GovukFormMixin, build_documents_form, error_summary
+from procedures.models import Procedure
 from procedures.resident.forms import (
     ApplicantForm,
     build_questions_form,
@@ -216,8 +217,6 @@ def register_view(model_admin, request):
         if chooser.is_bound and PROCEDURE_PARAM in request.GET:
             value = request.GET[PROCEDURE_PARAM]
             # A procedure that exists but lies outside the officer's fields: refused.
-            from procedures.models import Procedure
-
             if value.isdigit() and Procedure.objects.filter(pk=value).exists():
                 raise PermissionDenied
         return TemplateResponse(request, template, context)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from procedures import access, workdays
@@ -50,8 +51,6 @@ class TransitionForm(forms.Form):
         """The appointment an acceptance now would give (shown before confirming)."""
         if self.rule.clock != Clock.START:
             return None
-        from django.utils import timezone
-
         return workdays.due_at(timezone.now(), self.dossier.procedure.processing_days or 0)
 
     def transition_inputs(self):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from procedures import access, deadlines
 from procedures.constants import DueChangeKind
+from procedures.mail import queue_apology
 from procedures.models import Apology, Dossier
 from staff.audit import AuditAction, audit
 
@@ -57,8 +58,6 @@ def dossier_apologise(*, dossier, actor, new_due_at, reason):
             apology=apology.pk,
             new_due=new_due_at.date().isoformat(),
         )
-        from procedures.mail import queue_apology
-
         queue_apology(locked, apology)
     dossier.due_at, dossier.due_date = locked.due_at, locked.due_date
     return apology

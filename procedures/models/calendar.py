@@ -41,7 +41,7 @@ class CalendarOverride(models.Model):
         super().clean()
         if self.date is None or not self.kind:
             return
-        from procedures.workdays import is_base_working_day
+        from procedures.workdays import is_base_working_day  # procedures.workdays imports models
 
         base_working = is_base_working_day(self.date)
         if self.kind == CalendarDayKind.WORKING_DAY and base_working:
@@ -57,7 +57,7 @@ class CalendarOverride(models.Model):
 @receiver(post_save, sender=CalendarOverride)
 @receiver(post_delete, sender=CalendarOverride)
 def _refresh_calendar(**kwargs):
-    from procedures.workdays import invalidate_calendar
+    from procedures.workdays import invalidate_calendar  # procedures.workdays imports models
 
     # Now for this request, and again after commit so that no request in between can
     # cache the rows as they were before the change.

@@ -33,6 +33,7 @@ from procedures.resident.forms import (
 )
 from procedures.services import dossier_submit, new_submission_tokens
 from procedures.staging import StagedFile
+from procedures.validators import display_mobile
 
 logger = logging.getLogger(__name__)
 
@@ -257,8 +258,6 @@ def _summary(procedure, state):
     applicant["ward_obj"] = (
         Ward.objects.filter(pk=ward_id).first() if str(ward_id).isdigit() else None
     )
-    from procedures.validators import display_mobile
-
     applicant["phone_display"] = display_mobile(applicant["phone"])
     questions = list(procedure.questions.all())
     values = dossier_answers(questions, state["answers"])

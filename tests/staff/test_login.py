@@ -9,7 +9,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
-from staff.security import LAST_SEEN_KEY, client_ip
+from portal.ratelimit import trusted_client_ip as client_ip
+from staff.security import LAST_SEEN_KEY
 from tests.staff.factories import STAFF_PASSWORD, UserFactory
 
 LOGIN = "/quan-tri/login/"
