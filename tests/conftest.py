@@ -107,6 +107,21 @@ def ward(db):
     return WardProfile.load()
 
 
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path):
+    """Each test gets its own private storage root, so file assertions see only its files.
+
+    Overriding STORAGES makes Django build the "private" storage anew at that root.
+    """
+    root = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": root}},
+    }
+    return root
+
+
 @pytest.fixture
 def demo_org(ward):
     """The organisation and Congress demo content, as `make run` loads it."""

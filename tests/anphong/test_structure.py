@@ -6,16 +6,8 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-APPS = [
-    "anphong",
-    "portal",
-    "congress",
-    "personnel",
-    "procedures",
-    "staff",
-    "notifications",
-    "demo",
-]
+# The project package and the project's own apps (third-party apps live in the venv).
+APPS = ["anphong", *(app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir())]
 
 
 def _modules():

@@ -13,18 +13,3 @@ def procedure(db):
     QuestionFactory(procedure=p, key="ten_tre", label="Tên của trẻ", kind="text")
     QuestionFactory(procedure=p, key="ngay_sinh_tre", label="Ngày sinh của trẻ", kind="date")
     return p
-
-
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    """Each test gets its own private storage root, so file assertions see only its files.
-
-    Overriding STORAGES makes Django build the "private" storage anew at that root.
-    """
-    root = tmp_path / "private"
-    settings.PRIVATE_MEDIA_ROOT = root
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {**settings.STORAGES["private"], "OPTIONS": {"location": root}},
-    }
-    return root
