@@ -44,37 +44,19 @@ def error_summary(*forms_):
     return items
 
 
-class GovukFormMixin:
-    """Bootstrap classes and aria-describedby on every widget; errors listed for the summary.
+class CrispyFormMixin:
+    """A form drawn by `{% crispy form %}` (Bootstrap 5 pack) inside the page's own <form>.
 
-    For the forms rendered field by field through procedures/includes/_field.html, whose
-    hint and error ids (`-hint`, `-error`) the widget's aria-describedby must name.
+    The page keeps its <form> tag, CSRF token and buttons. Django marks an invalid input
+    `aria-invalid` and names in its `aria-describedby` the help text (`<id>_helptext`) and
+    the errors (`<id>_error`) the pack draws; the page's error summary links to the inputs.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            widget = field.widget
-            css = (
-                "form-check-input"
-                if isinstance(widget, forms.CheckboxInput) or _is_choice_group(field)
-                else ("form-select" if isinstance(widget, forms.Select) else "form-control")
-            )
-            widget.attrs.setdefault("class", css)
-            if field.help_text and not _is_choice_group(field):
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hint"
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            field = self.fields.get(name)
-            if field is None or _is_choice_group(field):
-                continue  # the fieldset carries the description
-            attrs = field.widget.attrs
-            attrs["aria-invalid"] = "true"
-            attrs["class"] = attrs.get("class", "") + " is-invalid"
-            ids = [attrs["aria-describedby"]] if attrs.get("aria-describedby") else []
-            attrs["aria-describedby"] = " ".join([*ids, f"{self[name].auto_id}-error"])
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
 
     def error_summary(self):
         return error_summary(self)

@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from procedures import access, privacy
 from procedures.constants import PrintForm
-from procedures.forms import DocumentsForm, GovukFormMixin, build_documents_form, error_summary
+from procedures.forms import DocumentsForm, build_documents_form, error_summary
 from procedures.models import Procedure
 from procedures.resident.forms import (
     ApplicantForm,
@@ -73,7 +73,7 @@ class ProcedureChoiceForm(forms.Form):
         return PROCEDURE_PARAM if field_name == "procedure" else field_name
 
 
-class DeskForm(GovukFormMixin, forms.Form):
+class DeskForm(forms.Form):
     """What only the desk states: the resident's consent, the note, immediate acceptance."""
 
     consent = forms.BooleanField(

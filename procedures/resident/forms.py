@@ -5,14 +5,16 @@ The documents form, which the desk and supplements share, is procedures.forms.
 
 import datetime
 
+from crispy_forms.layout import HTML, Div, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import nfc
 from procedures.constants import QuestionKind, RatingReason, Sex
-from procedures.forms import GovukFormMixin
+from procedures.forms import CrispyFormMixin
 from procedures.models import Province, Ward
 from procedures.validators import (
     check_id_number_matches,
@@ -38,7 +40,7 @@ class DayFirstDateField(forms.DateField):
         super().__init__(**kwargs)
 
 
-class ApplicantForm(GovukFormMixin, forms.Form):
+class ApplicantForm(CrispyFormMixin, forms.Form):
     full_name = forms.CharField(
         label=_("Họ, chữ đệm và tên"),
         max_length=100,
@@ -104,6 +106,26 @@ class ApplicantForm(GovukFormMixin, forms.Form):
         choices.append((WARD_OTHER, _("Khác (nhập tên bên dưới)")))
         self.fields["ward"].choices = choices
         self.fields["ward"].widget.attrs["data-ward-select"] = "1"
+        self.helper.layout = Layout(
+            "full_name",
+            "id_number",
+            "birth_date",
+            "sex",
+            "phone",
+            "email",
+            HTML(
+                format_html(
+                    '<h2 class="h4 mt-4">{}</h2><p class="text-body-secondary">{}</p>',
+                    _("Nơi cư trú"),
+                    _("Từ 1/7/2025 không còn cấp huyện: chọn tỉnh, thành phố rồi đến xã, phường."),
+                )
+            ),
+            "province",
+            "ward",
+            # forms.js shows this box only when the ward is not in the list.
+            Div("ward_name", css_id="ward-name-field"),
+            "street",
+        )
 
     def _ward_groups(self):
         groups = {}
@@ -242,7 +264,7 @@ def _question_field(question):
     return forms.CharField(max_length=300, error_messages=required_msg, **common)
 
 
-class QuestionsForm(GovukFormMixin, forms.Form):
+class QuestionsForm(CrispyFormMixin, forms.Form):
     """The procedure's own questions, built from ProcedureQuestion rows."""
 
     def __init__(self, *args, questions, **kwargs):
@@ -297,7 +319,7 @@ def dossier_answers(questions, raw):
     }
 
 
-class ConsentForm(GovukFormMixin, forms.Form):
+class ConsentForm(CrispyFormMixin, forms.Form):
     consent = forms.BooleanField(
         label=_(
             "Tôi đã đọc Thông báo xử lý dữ liệu cá nhân và đồng ý để Ủy ban nhân dân phường "
@@ -312,7 +334,7 @@ class ConsentForm(GovukFormMixin, forms.Form):
     )
 
 
-class TrackingForm(GovukFormMixin, forms.Form):
+class TrackingForm(CrispyFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Mã hồ sơ"),
         max_length=40,
@@ -335,7 +357,7 @@ class TrackingForm(GovukFormMixin, forms.Form):
         return normalise_mobile(self.cleaned_data["phone"])
 
 
-class WithdrawalForm(GovukFormMixin, forms.Form):
+class WithdrawalForm(CrispyFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Lý do rút hồ sơ"),
         max_length=500,
@@ -348,7 +370,7 @@ class WithdrawalForm(GovukFormMixin, forms.Form):
     )
 
 
-class RatingForm(GovukFormMixin, forms.Form):
+class RatingForm(CrispyFormMixin, forms.Form):
     satisfied = forms.TypedChoiceField(
         label=_("Ông/bà có hài lòng với việc giải quyết hồ sơ không?"),
         choices=[("1", _("Hài lòng")), ("0", _("Không hài lòng"))],

@@ -126,7 +126,11 @@ def test_errors_are_summarised_on_top_beside_fields_and_values_are_kept(client, 
         "#id_birth_date",
         "#id_phone",
     ]
-    assert 'id="id_phone-error"' in html and 'aria-invalid="true"' in html
+    # The message sits beside the field, and the input names it and is marked invalid.
+    assert 'id="id_phone_error"' in html
+    phone_input = re.search(r'<input[^>]*name="phone"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in phone_input
+    assert "id_phone_helptext id_phone_error" in phone_input
     assert 'value="02253123456"' in html  # typed value kept
     assert "số máy bàn" in html
     assert "<title>Lỗi:" in html
@@ -135,7 +139,7 @@ def test_errors_are_summarised_on_top_beside_fields_and_values_are_kept(client, 
 
 def test_id_number_mismatch_message_is_beside_the_id_field(client, ward, procedure):
     html = _post(client, procedure, id_number="031190001234").content.decode()
-    assert 'id="id_id_number-error"' in html and "Chữ số thứ 4" in html
+    assert 'id="id_id_number_error"' in html and "Chữ số thứ 4" in html
 
 
 @pytest.mark.parametrize(
@@ -152,10 +156,10 @@ def test_birth_date_may_be_today_not_tomorrow(
     """ "Today" is the day in Vietnam, whatever the UTC date."""
     clock.now = datetime.datetime(*local_now, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     refused = _post(client, procedure, birth_date=tomorrow).content.decode()
-    assert 'id="id_birth_date-error"' in refused
+    assert 'id="id_birth_date_error"' in refused
     assert "không được sau ngày hôm nay" in refused
     accepted = _post(client, procedure, birth_date=today).content.decode()
-    assert 'id="id_birth_date-error"' not in accepted
+    assert 'id="id_birth_date_error"' not in accepted
     assert "không được sau ngày hôm nay" not in accepted
 
 
