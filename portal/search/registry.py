@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import BooleanField, Expression, Q
+from django.db.models import BooleanField, Expression, F, Q
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -133,17 +133,28 @@ class AllWordStarts(Expression):
 
     def resolve_expression(self, query=None, *args, **kwargs):
         resolved = self.copy()
-        # The model's own table: the searches filter it without joining another search table.
-        resolved.table = query.model._meta.db_table
         like = Q(*[Q(search_text__contains=word) for word in self.words])
         resolved.like = like.resolve_expression(query, *args, **kwargs)
+        # The column the tsvector sits beside, as this query names its table: an alias
+        # such as U0 inside a sub-select (relabelled with the query, being a source).
+        resolved.text = F("search_text").resolve_expression(query, *args, **kwargs)
         return resolved
+
+    def get_source_expressions(self):
+        return [getattr(self, "like", None), getattr(self, "text", None)]
+
+    def set_source_expressions(self, exprs):
+        self.like, self.text = exprs
 
     def as_sql(self, compiler, connection):
         return compiler.compile(self.like)
 
     def as_postgresql(self, compiler, connection):
-        column = f"{connection.ops.quote_name(self.table)}.search_words"
+        text_sql, _ = compiler.compile(self.text)  # "U0"."search_text"
+        text_column = connection.ops.quote_name("search_text")
+        if not text_sql.endswith(text_column):
+            raise ValueError(f"AllWordStarts: unexpected column {text_sql}")
+        column = text_sql.removesuffix(text_column) + "search_words"
         # 'dai':* & 'hoi':*, built from the same parameters (quoted: no query syntax).
         query = " || ' & ' || ".join(["quote_literal(btrim(%s)) || ':*'"] * len(self.words))
         return f"{column} @@ ({query})::tsquery", list(self.words)

@@ -8,6 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+import congress.search
 from congress.models import Article, Document
 from portal.search import registry as search
 from tests.congress.factories import ArticleFactory, DocumentFactory
@@ -283,3 +284,35 @@ def test_documents_register_filter_matches_word_starts(client, ward):
     response = client.get(reverse("congress:document_list"), {"q": "ke hoach"})
     numbers = [d.number for d in response.context["page_obj"].object_list]
     assert numbers == ["01-KH/UBND"]
+
+
+@pytest.mark.parametrize(
+    ("provider", "kind"), [("ArticleSearch", "article"), ("DocumentSearch", "document")]
+)
+def test_an_older_match_behind_many_newer_non_matches_is_found(ward, monkeypatch, provider, kind):
+    """The candidates are the newest matches, not the newest rows then filtered: the
+    word-start filter must name the sub-select's own table (U0), never the outer one."""
+    monkeypatch.setattr(congress.search, "CANDIDATES", 3)
+    now = timezone.now()
+    if kind == "article":
+        match = ArticleFactory(
+            title="Hội nghị cán bộ", published_at=now - datetime.timedelta(days=30)
+        )
+        for day in range(5):
+            ArticleFactory(
+                title=f"Thời tiết {day}", published_at=now - datetime.timedelta(days=day)
+            )
+    else:
+        match = DocumentFactory(
+            number="09-KH",
+            summary="Kế hoạch hội nghị cán bộ",
+            issued_on=(now - datetime.timedelta(days=30)).date(),
+        )
+        for day in range(5):
+            DocumentFactory(
+                number=f"1{day}-TB",
+                summary="Thông báo lịch tiếp dân",
+                issued_on=(now - datetime.timedelta(days=day)).date(),
+            )
+    hits = getattr(congress.search, provider)().search(search.Query.parse("hoi nghi"), 10)
+    assert [h.url for h in hits] == [match.get_absolute_url()]
