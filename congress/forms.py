@@ -1,5 +1,7 @@
 """Forms of the public pages (the documents register filter)."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -51,18 +53,13 @@ class DocumentFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["co_quan"].choices = issuing_body_choices()
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
-            field.widget.attrs.setdefault("class", css)
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["class"] += " is-invalid"
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"id_{name}-error"
+        # Drawn by {% crispy form %} inside the page's <form method="get">: four columns.
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *(Div(name, css_class="col-12 col-md-6 col-lg-3") for name in self.fields)
+        )
 
     def apply(self, queryset):
         """Filter `queryset` by the valid fields; return it with the filters used."""

@@ -63,6 +63,7 @@ class ArticleQuerySet(models.QuerySet):
             "slug",
             "summary",
             "published_at",
+            "updated_at",  # the version of its card in the cache
             "is_featured",
             "cover",
             "cover_alt",

@@ -3,7 +3,9 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from js_asset import Media
 
 from congress import selectors
@@ -22,8 +24,15 @@ def picture(image, sizes="100vw", css_class="", eager=False):
 
 @register.inclusion_tag("congress/_article_card.html")
 def article_card(article, heading="h2", compact=False):
-    """One news card (cover, title, category, date, sapo)."""
+    """One news card (cover, title, category, date, sapo).
+
+    Kept in the cache as drawn, under the article's own version (id, last change, its
+    category's name and address): a card survives the page-cache changes other articles
+    cause, so a list page redrawn after one publication draws one new card, not twenty.
+    """
     return {
+        "card_seconds": settings.FRAGMENT_CACHE_SECONDS,
+        "language": get_language(),
         "article": article,
         "heading": heading if heading in {"h2", "h3", "h4"} else "h2",
         "compact": compact,

@@ -37,16 +37,20 @@ NOT_FOUND = _(
 )
 
 
-def _tracked(request):
+def _tracked(request, *, for_receipt=False):
+    """The dossier the session opened, with what its page shows: the timeline, or for
+    the receipt the documents received."""
     entry = request.session.get(TRACKING_KEY)
     if not entry:
         return None, ""
+    related = (
+        "documents"
+        if for_receipt
+        else Prefetch("events", queryset=DossierEvent.objects.order_by("created_at", "pk"))
+    )
     dossier = (
-        Dossier.objects.select_related("procedure", "province", "ward", "rating")
-        .prefetch_related(
-            Prefetch("events", queryset=DossierEvent.objects.order_by("created_at", "pk")),
-            "documents",
-        )
+        Dossier.objects.select_related("procedure", "rating")
+        .prefetch_related(related)
         .filter(pk=entry["dossier"])
         .first()
     )
@@ -233,7 +237,7 @@ def tracking_rate(request):
 
 @never_cache
 def tracking_receipt(request):
-    dossier, token = _tracked(request)
+    dossier, token = _tracked(request, for_receipt=True)
     if dossier is None:
         return _no_dossier(request)
     target = (

@@ -83,13 +83,16 @@ def test_applicant_errors_are_beside_the_field_and_named_by_the_input(client, wa
 
 def test_tracking_form_keeps_the_code_and_names_the_error(client, ward):
     html = client.post(
-        reverse("procedures:tracking"), {"code": "H26.APH-250801-0001", "phone": ""}
+        reverse("procedures:tracking"), {"code": "H26.APH-990101-0042", "phone": ""}
     ).content.decode()
-    assert 'value="H26.APH-250801-0001"' in _tag(html, "code")
+    assert 'value="H26.APH-990101-0042"' in _tag(html, "code")
     phone = _tag(html, "phone")
     assert 'aria-invalid="true"' in phone and 'aria-describedby="id_phone_error"' in phone
     assert 'id="id_phone_error"' in html and "Nhập số điện thoại." in html
     assert 'href="#id_phone"' in html.split("data-error-summary")[1].split("</div>")[0]
+    empty = client.get(reverse("procedures:tracking")).content.decode()
+    assert "H26.APH-990101-0042" not in empty and "id_phone_error" not in empty
+    assert 'name="code"' in empty
 
 
 def test_consent_step_error_is_on_the_checkbox(client, ward, procedure):
@@ -112,6 +115,10 @@ def test_withdrawal_and_rating_forms_are_drawn_with_their_errors(client, ward):
     confirm = _tag(html, "confirm")
     assert 'aria-invalid="true"' in confirm and 'aria-describedby="id_confirm_error"' in confirm
     assert '<details class="mb-4" open>' in html
+    # The empty form drawn next (kept in the cache) carries neither the error nor the text.
+    page = client.get(reverse("procedures:tracking_result")).content.decode()
+    assert "id_confirm_error" not in page and "Nộp nhầm" not in page
+    assert 'name="confirm"' in page
 
     finished = DossierFactory(status_path=[2, 4, 9, 10])
     _open_dossier(client, finished)

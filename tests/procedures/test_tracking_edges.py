@@ -5,6 +5,7 @@ import secrets
 import pytest
 from django.urls import reverse
 
+from procedures.models import DossierDocument
 from procedures.models.dossiers import hash_tracking_token
 from tests.procedures.factories import VALID_PHONE, DossierFactory
 
@@ -74,15 +75,33 @@ def _queries_for(client, name, django_assert_num_queries, expected):
 
 
 @pytest.mark.parametrize("supplements", [0, 3])
-def test_the_result_page_costs_four_queries_however_long_the_history(
+def test_the_result_page_costs_three_queries_however_long_the_history(
     client, ward, supplements, django_assert_num_queries
 ):
-    """Session; dossier with procedure, places and rating; events; documents (a returned
-    dossier has no open supplement request to look for), whatever their number."""
+    """Session; dossier with procedure and rating; events, whatever their number (a
+    returned dossier has no open supplement request to look for). The page shows no
+    document and no address, so neither is read."""
     dossier = DossierFactory(status_path=[2, 4] + [5, 4] * supplements + [9, 10])
     look_up(client, dossier)
     client.get(reverse("procedures:tracking_result"))
-    _queries_for(client, "procedures:tracking_result", django_assert_num_queries, 4)
+    _queries_for(client, "procedures:tracking_result", django_assert_num_queries, 3)
+
+
+@pytest.mark.parametrize("documents", [1, 4])
+def test_the_receipt_costs_three_queries_however_many_documents(
+    client, ward, documents, django_assert_num_queries
+):
+    """Session; dossier with procedure and rating; its documents (listed on the receipt)."""
+    dossier = DossierFactory()
+    for i in range(documents):
+        DossierDocument.objects.create(
+            dossier=dossier, document_name=f"Giấy tờ số {i}", on_paper=True
+        )
+    look_up(client, dossier)
+    ctx = _queries_for(client, "procedures:tracking_receipt", django_assert_num_queries, 3)
+    assert "procedures_dossierdocument" in ctx.captured_queries[-1]["sql"]
+    html = client.get(reverse("procedures:tracking_receipt")).content.decode()
+    assert all(f"Giấy tờ số {i}" in html for i in range(documents))
 
 
 def test_the_receipt_of_a_secret_link_points_its_qr_code_at_that_link(client, ward):
