@@ -41,6 +41,13 @@ def article_card(article, heading="h2", compact=False):
 
 
 @register.filter
+def card_versions(articles):
+    """What a list of cards changes with (each card's own cache key): for a {% cache %}
+    around the whole list, so an unchanged list is one cache read, not one per card."""
+    return [(a.pk, a.updated_at, a.category.slug, a.category.name) for a in articles]
+
+
+@register.filter
 def sapo(text, length=SUMMARY_CHARS):
     """`text` cut at the last whole word within `length` characters, then " …"."""
     if len(text) <= length:
