@@ -16,7 +16,7 @@ Kinds other than a plain GET (bench/run.py prepares them before each server's ro
 
 import datetime
 
-# Dossier i of portal's generator (portal/management/commands/generate_dossier_bench_data.py:
+# Dossier i of the demo app's generator (demo/management/commands/generate_dossier_bench_data.py:
 # bench_code, bench_phone; tests/procedures/test_catalogue.py checks they agree).
 TRACKED_DOSSIER = 50_000
 
