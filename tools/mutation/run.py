@@ -4,6 +4,8 @@
     .venv/bin/python tools/mutation/run.py --incremental  # reuse mutants/; retest the survivors
     .venv/bin/python tools/mutation/run.py --retest-survivors  # reuse mutants/; survivors only
     .venv/bin/python tools/mutation/run.py --report-only  # only read a finished run
+    .venv/bin/python tools/mutation/run.py --resume     # start from the verdicts git keeps
+    .venv/bin/python tools/mutation/run.py --save       # keep the verdicts reached so far
 
 The score is killed / (all mutants - listed equivalents), where "killed" counts mutants a
 test failed on or that timed out. The run fails (exit 1) when the score is below the
@@ -18,6 +20,7 @@ is edited: an entry of equivalent.toml stays valid as long as the code it speaks
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -33,6 +36,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 README = HERE / "README.md"
 EQUIVALENTS = HERE / "equivalent.toml"
+# Each mutated file's verdicts (exit code by mutant, hash of each function they were
+# reached on), kept by git: a run stopped on one machine resumes on another.
+VERDICTS = HERE / "verdicts"
+MUTANTS = ROOT / "mutants"
 MINIMUM = re.compile(r"^Minimum score:\s*(\d+(?:\.\d+)?)\s*%\s*$", re.MULTILINE)
 # Statuses that count as a kill; everything else must be listed as equivalent.
 KILLED = {"killed", "timeout"}
@@ -132,6 +139,30 @@ def read_results():
     return mutants
 
 
+def save_verdicts():
+    """Copy the verdicts of mutants/ (also while mutmut runs: it saves after each mutant)
+    to tools/mutation/verdicts/<path>.json."""
+    for meta in sorted(MUTANTS.rglob("*.py.meta")):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        kept = {key: data[key] for key in ("exit_code_by_key", "hash_by_function_name")}
+        target = VERDICTS / meta.relative_to(MUTANTS).with_suffix(".json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(kept, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def restore_verdicts():
+    """Seed a new mutants/ with the saved verdicts. mutmut then regenerates each file's
+    mutants and keeps a verdict only while its function's code is unchanged (its hash)."""
+    for saved in sorted(VERDICTS.rglob("*.py.json")):
+        data = json.loads(saved.read_text(encoding="utf-8"))
+        meta = MUTANTS / saved.relative_to(VERDICTS).with_suffix(".meta")
+        meta.parent.mkdir(parents=True, exist_ok=True)
+        empty = {"type_check_error_by_key": {}, "durations_by_key": {}}
+        meta.write_text(
+            json.dumps({**data, **empty, "estimated_durations_by_key": {}}), encoding="utf-8"
+        )
+
+
 def run_mutmut(names=(), max_children=None):
     command = [str(Path(sys.executable).with_name("mutmut")), "run"]
     if max_children:
@@ -161,10 +192,25 @@ def main(argv=None):
         help="keep mutants/ and retest only the unexplained survivors of the last run "
         "(not the mutants it did not reach): the quick check of new tests",
     )
+    mode.add_argument(
+        "--resume",
+        action="store_true",
+        help="rebuild mutants/ from the verdicts in tools/mutation/verdicts/, test what has "
+        "none (or whose function changed), then retest every unexplained survivor",
+    )
+    mode.add_argument(
+        "--save",
+        action="store_true",
+        help="only copy the verdicts reached so far (even by a run still going) to "
+        "tools/mutation/verdicts/",
+    )
     parser.add_argument("--max-children", type=int, help="parallel workers (default: all cores)")
     args = parser.parse_args(argv)
 
     os.chdir(ROOT)
+    if args.save:
+        save_verdicts()
+        return 0
     minimum = minimum_score()
     equivalents = load_equivalents()
     started = time.monotonic()
@@ -181,9 +227,11 @@ def main(argv=None):
             run_mutmut(again, max_children=args.max_children)
     elif not args.report_only:
         if not args.incremental:
-            shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+            shutil.rmtree(MUTANTS, ignore_errors=True)
+        if args.resume:
+            restore_verdicts()
         run_mutmut(max_children=args.max_children)
-        if args.incremental:
+        if args.incremental or args.resume:
             # Listed mutants are known to survive: retesting them would only cost time.
             again = [
                 m.name
@@ -194,6 +242,7 @@ def main(argv=None):
                 print(f"Retesting {len(again)} unexplained mutants against the current tests…")
                 run_mutmut(again, max_children=args.max_children)
 
+    save_verdicts()
     mutants = read_results()
     if not mutants:
         sys.exit("No mutants found in mutants/: did the run finish?")
