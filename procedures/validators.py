@@ -10,6 +10,13 @@ from portal.text import nfc
 from procedures.constants import Sex
 
 _ASCII_DIGITS = re.compile(r"[0-9]{12}")
+# What a phone number may be written with: ASCII digits and the separators people type
+# (spaces, dots, dashes, parentheses), with a "+" only in front. Anything else (letters,
+# which `phonenumbers` would turn into keypad digits, ";", "/", "ext", "#") is refused.
+_PHONE_CHARS = re.compile(r"[\s(]*\+?[0-9\s.()\-]+")
+_PHONE_SEPARATORS = re.compile(r"[\s.()\-]")
+# The digits start with the country code (+84, 84) or the trunk prefix 0.
+_PHONE_PREFIX = re.compile(r"(?:\+84|84|0)[0-9]+")
 # Letters (any script, with Vietnamese marks), spaces, apostrophe and hyphen.
 _NAME_OK = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)*$")
 
@@ -64,6 +71,20 @@ def normalise_mobile(value):
         raise ValidationError(_("Nhập số điện thoại di động."), code="required")
     if any(ch.isdigit() and not ("0" <= ch <= "9") for ch in raw):
         raise ValidationError(_("Số điện thoại chỉ gồm chữ số 0–9 thông thường."), code="unicode")
+    if not _PHONE_CHARS.fullmatch(raw):
+        raise ValidationError(
+            _(
+                "Số điện thoại chỉ gồm chữ số, khoảng trắng, dấu chấm, gạch ngang hoặc dấu "
+                "ngoặc, có thể bắt đầu bằng +84; không ghi chữ cái, số máy lẻ hay hai số "
+                "cùng lúc. Ví dụ: 0912 345 678."
+            ),
+            code="chars",
+        )
+    if not _PHONE_PREFIX.fullmatch(_PHONE_SEPARATORS.sub("", raw)):
+        raise ValidationError(
+            _("Số điện thoại không hợp lệ; nhập số di động Việt Nam, ví dụ 0912 345 678."),
+            code="invalid",
+        )
     try:
         number = phonenumbers.parse(raw, "VN")
     except phonenumbers.NumberParseException:

@@ -46,6 +46,9 @@ STEP_TITLES = {
     "kiem-tra": _("Kiểm tra trước khi nộp"),
 }
 SUBMITTED_KEY = "portal:submitted"
+# Per procedure, the submission token of the dossier this session last sent: Back to a
+# step of that finished form then says it was sent instead of offering a blank form.
+SENT_KEY = "portal:sent"
 TRACKING_KEY = "procedures:tracking"
 
 
@@ -67,6 +70,10 @@ def _state(request, procedure, create=False):
             "consent": None,
         }
         request.session[_key(procedure)] = state
+        # A new form started on purpose: the last one sent is no longer "this" one.
+        sent = request.session.get(SENT_KEY, {})
+        if sent.pop(str(procedure.pk), None):
+            request.session[SENT_KEY] = sent
     return state
 
 
@@ -130,6 +137,8 @@ def submit_step(request, slug, step):
     if state is None:
         if step == "kiem-tra" and request.method == "POST":
             return _resubmitted(request, procedure)
+        if _just_sent(request, procedure):
+            return _already_sent(request, procedure, step)
         messages.info(request, _("Phiên làm việc đã hết hạn hoặc chưa bắt đầu; xin bắt đầu lại."))
         return redirect("procedures:submit_start", slug=slug)
     # No skipping ahead: a step opens only when the ones before it are done.
@@ -295,8 +304,43 @@ def _resubmitted(request, procedure):
     entry = request.session.get(SUBMITTED_KEY, {}).get(token)
     if entry:
         return redirect("procedures:submit_done", slug=procedure.slug, token=token)
+    if _just_sent(request, procedure):
+        return _already_sent(request, procedure, "kiem-tra")
     messages.info(request, _("Phiên làm việc đã hết hạn hoặc chưa bắt đầu; xin bắt đầu lại."))
     return redirect("procedures:submit_start", slug=procedure.slug)
+
+
+def _just_sent(request, procedure):
+    """(submission token, entry) of the dossier this session just sent, or None."""
+    token = request.session.get(SENT_KEY, {}).get(str(procedure.pk))
+    entry = request.session.get(SUBMITTED_KEY, {}).get(token) if token else None
+    return (token, entry) if entry else None
+
+
+def _already_sent(request, procedure, step):
+    """Back (or a re-sent step) after the form was sent: say so, never offer a blank form."""
+    if request.method != "GET":
+        # Whatever a stale page posts is dropped; the answer is the page below.
+        return redirect("procedures:submit_step", slug=procedure.slug, step=step)
+    token, entry = _just_sent(request, procedure)
+    dossier = Dossier.objects.filter(pk=entry["dossier"], procedure=procedure).first()
+    if dossier is None:
+        messages.info(request, _("Phiên làm việc đã hết hạn hoặc chưa bắt đầu; xin bắt đầu lại."))
+        return redirect("procedures:submit_start", slug=procedure.slug)
+    # The receipt and tracking links read the dossier from the session, as after sending.
+    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": entry["token"]}
+    return render(
+        request,
+        "procedures/submission_sent.html",
+        {
+            "dossier": dossier,
+            "procedure": procedure,
+            "done_url": reverse("procedures:submit_done", args=[procedure.slug, token]),
+            "tracking_url": request.build_absolute_uri(
+                reverse("procedures:tracking_token", args=[entry["token"]])
+            ),
+        },
+    )
 
 
 def _submit(request, procedure, state, steps):
@@ -337,6 +381,10 @@ def _submit(request, procedure, state, steps):
     submitted[state["submission_token"]] = {"dossier": dossier.pk, "token": tracking_token}
     request.session[SUBMITTED_KEY] = dict(list(submitted.items())[-10:])
     request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": tracking_token}
+    request.session[SENT_KEY] = {
+        **request.session.get(SENT_KEY, {}),
+        str(procedure.pk): state["submission_token"],
+    }
     request.session.pop(_key(procedure), None)
     return redirect("procedures:submit_done", slug=procedure.slug, token=state["submission_token"])
 

@@ -87,6 +87,49 @@ def test_back_and_resubmit_returns_the_same_dossier(client, ward, procedure):
     assert Dossier.objects.count() == 1
 
 
+def test_back_after_sending_says_it_was_sent_with_code_and_receipt(client, ward, procedure):
+    """Issue 14 item 3: Back from the confirmation re-requests the check page or an earlier
+    step of the finished form; it must say the dossier was sent, not that the session
+    expired, and offer a new dossier only as a deliberate choice."""
+    response, token = submit(client, procedure)
+    dossier = Dossier.objects.get()
+    start = reverse("procedures:submit_start", args=[procedure.slug])
+    for step in ["kiem-tra", "dong-y", "giay-to", "cau-hoi", "nguoi-nop"]:
+        page = client.get(step_url(procedure, step))
+        html = page.content.decode()
+        assert page.status_code == 200, step
+        assert "no-store" in page["Cache-Control"]
+        assert "Hồ sơ này đã được nộp" in html and dossier.code in html
+        assert html.count("<h1") == 1
+        assert reverse("procedures:tracking_receipt") in html
+        assert reverse("procedures:tracking_result") in html
+        assert response["Location"] in html  # the confirmation page
+        assert f'href="{start}"' in html and "Bắt đầu một hồ sơ mới" in html
+        assert "Phiên làm việc đã hết hạn" not in html
+        assert 'name="full_name"' not in html and 'name="submission_token"' not in html
+    assert dossier.code in client.get(reverse("procedures:tracking_receipt")).content.decode()
+
+    # A stale page posted again changes nothing and gets the same answer.
+    again = client.post(step_url(procedure, "nguoi-nop"), applicant_data())
+    assert again["Location"] == step_url(procedure, "nguoi-nop")
+    assert "Hồ sơ này đã được nộp" in client.get(again["Location"]).content.decode()
+    stale = client.post(step_url(procedure, "kiem-tra"), {})
+    assert stale["Location"] == step_url(procedure, "kiem-tra")
+    assert f"portal:wizard:{procedure.pk}" not in client.session
+    assert Dossier.objects.count() == 1
+
+    # Starting a new dossier on purpose gives a blank form, and a second dossier.
+    assert client.get(start)["Location"] == step_url(procedure, "nguoi-nop")
+    assert 'name="full_name"' in client.get(step_url(procedure, "nguoi-nop")).content.decode()
+    submit(client, procedure)
+    assert Dossier.objects.count() == 2
+
+
+def test_expired_form_without_a_sent_dossier_still_restarts(client, ward, procedure):
+    response = client.get(step_url(procedure, "giay-to"))
+    assert response["Location"] == reverse("procedures:submit_start", args=[procedure.slug])
+
+
 def test_forged_hidden_fields_are_ignored(client, ward, procedure, settings):
     settings.DOSSIER_UNIT_CODE = "H26.APH"
     check = fill_until_check(client, procedure)

@@ -31,6 +31,9 @@ pytestmark = pytest.mark.django_db
         "+84912345678",
         "84912345678",
         " 091 2345678 ",
+        "(091) 234-5678",
+        "+84 (912) 345.678",
+        "(+84) 912 345 678",
     ],
 )
 def test_mobile_numbers_in_every_common_form_normalise_to_e164(raw):
@@ -44,7 +47,9 @@ def test_mobile_numbers_in_every_common_form_normalise_to_e164(raw):
         ("0225 3123 456", "landline"),
         ("012345", "invalid"),
         ("+33612345678", "invalid"),
-        ("abc", "invalid"),
+        ("abc", "chars"),
+        ("912345678", "invalid"),  # no leading 0, 84 or +84
+        ("+0912345678", "invalid"),
         ("０９１２３４５６７８", "unicode"),
         ("", "required"),
     ],
@@ -53,6 +58,27 @@ def test_bad_phone_numbers_are_refused(raw, code):
     with pytest.raises(ValidationError) as exc:
         normalise_mobile(raw)
     assert exc.value.code == code
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "0912 ABC DEF",  # phonenumbers reads keypad letters: would become +84912222333
+        "0912345678;0987654321",
+        "0912345678 ext 12",
+        "0912345678x12",
+        "0912345678 # 12",
+        "0912/345/678",
+        "0912 345 678 (Bố)",
+        "091+2345678",
+        "0912 345 67８",
+    ],
+)
+def test_phone_with_anything_but_digits_and_separators_is_refused(raw):
+    """Issue 14 item 2: letters, extensions and lists are refused, never turned into digits."""
+    with pytest.raises(ValidationError) as exc:
+        normalise_mobile(raw)
+    assert exc.value.code in {"chars", "unicode"}
 
 
 def test_id_number_needs_exactly_twelve_ascii_digits():
@@ -135,6 +161,41 @@ def test_errors_are_summarised_on_top_beside_fields_and_values_are_kept(client, 
     assert "số máy bàn" in html
     assert "<title>Lỗi:" in html
     assert 'src="/static/js/forms.js"' in html
+
+
+@pytest.mark.parametrize("typed", ["0912 ABC DEF", "0912345678;0987654321", "0912345678 ext 12"])
+def test_phone_with_letters_is_refused_beside_the_field_and_kept(client, ward, procedure, typed):
+    response = _post(client, procedure, phone=typed)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_phone_error"' in html and 'href="#id_phone"' in html
+    assert "không ghi chữ cái" in html
+    phone_input = re.search(r'<input[^>]*name="phone"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in phone_input
+    assert f'value="{typed}"' in phone_input
+    assert client.session[f"portal:wizard:{procedure.pk}"]["applicant"] is None
+
+
+def test_phone_question_and_tracking_refuse_letters(client, ward, procedure):
+    from tests.procedures.factories import QuestionFactory
+
+    QuestionFactory(
+        procedure=procedure, key="so_dt", label="Số điện thoại người thân", kind="phone"
+    )
+    assert _post(client, procedure).status_code == 302
+    response = client.post(
+        step_url(procedure, "cau-hoi"),
+        {"ten_tre": "Bình", "ngay_sinh_tre": "01/02/2025", "so_dt": "0912 ABC DEF"},
+    )
+    assert response.status_code == 200
+    assert "không ghi chữ cái" in response.content.decode()
+    assert client.session[f"portal:wizard:{procedure.pk}"]["answers"] is None
+
+    response = client.post(
+        reverse("procedures:tracking"), {"code": "H26.APH-260101-0001", "phone": "0912 ABC DEF"}
+    )
+    html = response.content.decode()
+    assert "không ghi chữ cái" in html and 'value="0912 ABC DEF"' in html
 
 
 def test_id_number_mismatch_message_is_beside_the_id_field(client, ward, procedure):

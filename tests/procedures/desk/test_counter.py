@@ -393,6 +393,15 @@ class TestDeskPage:
         assert document.original_name == "to-khai.pdf"
         assert private_storage.open(document.file.name).read() == pdf_bytes()
 
+    def test_phone_with_letters_is_refused(self, client, reception, desk_procedure):
+        client.force_login(reception)
+        response = client.post(
+            form_url(desk_procedure), post_data(desk_procedure, phone="0912 ABC DEF")
+        )
+        assert response.status_code == 200
+        assert "không ghi chữ cái" in response.text and 'value="0912 ABC DEF"' in response.text
+        assert not Dossier.objects.exists()
+
     def test_cccd_check_against_birth_year(self, client, reception, desk_procedure):
         client.force_login(reception)
         response = client.post(
