@@ -4,6 +4,7 @@ The dossier work queue is the desk's (procedures/desk/admin.py), registered from
 because Django looks for each app's admin in `<app>.admin` only.
 """
 
+from django import forms
 from django.contrib import admin
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from procedures.models import (
     RequiredDocument,
     Ward,
 )
+from procedures.numbers import VietnameseNumberField
 
 
 @admin.register(ProcedureField)
@@ -44,10 +46,49 @@ class RequiredDocumentInline(admin.TabularInline):
     ]
 
 
+class ProcedureQuestionForm(forms.ModelForm):
+    """Bounds are typed the Vietnamese way, as the residents' answers are (1.000; 2,5)."""
+
+    min_value = VietnameseNumberField(
+        label=ProcedureQuestion._meta.get_field("min_value").verbose_name,
+        help_text=ProcedureQuestion._meta.get_field("min_value").help_text,
+        required=False,
+    )
+    max_value = VietnameseNumberField(
+        label=ProcedureQuestion._meta.get_field("max_value").verbose_name,
+        help_text=ProcedureQuestion._meta.get_field("max_value").help_text,
+        required=False,
+    )
+
+    class Meta:
+        model = ProcedureQuestion
+        fields = [
+            "order",
+            "key",
+            "kind",
+            "required",
+            "label",
+            "help_text",
+            "choices",
+            "whole_number",
+            "min_value",
+            "max_value",
+            "date_limit",
+        ]
+
+
 class ProcedureQuestionInline(admin.StackedInline):
     model = ProcedureQuestion
+    form = ProcedureQuestionForm
     extra = 0
-    fields = [("order", "key", "kind", "required"), "label", "help_text", "choices"]
+    fields = [
+        ("order", "key", "kind", "required"),
+        "label",
+        "help_text",
+        "choices",
+        ("whole_number", "min_value", "max_value"),
+        "date_limit",
+    ]
 
 
 class ProcedureFormTemplateInline(admin.TabularInline):

@@ -37,6 +37,14 @@ class QuestionKind(models.TextChoices):
     ID_NUMBER = "id_number", _("Số định danh cá nhân")
 
 
+class DateLimit(models.TextChoices):
+    """Which dates a date question accepts, counted from the day the answer is given."""
+
+    ANY = "", _("Bất kỳ ngày nào")
+    NOT_FUTURE = "not_future", _("Không sau ngày hôm nay (ngày đã qua, ví dụ ngày sinh)")
+    NOT_PAST = "not_past", _("Không trước ngày hôm nay (ngày sắp tới, ví dụ ngày hẹn)")
+
+
 class Sex(models.TextChoices):
     MALE = "male", _("Nam")
     FEMALE = "female", _("Nữ")

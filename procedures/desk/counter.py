@@ -273,7 +273,9 @@ def _register(request, procedure, applicant, questions_form, desk, documents):
             accept=desk.cleaned_data["accept"],
         )
     except ValidationError as exc:
-        desk.add_error(None, exc)
+        # A refusal of the dossier's own fields names fields the desk form does not have:
+        # the messages go on top of the page.
+        desk.add_error(None, exc.messages)
         return None, 200
     except (DatabaseError, OSError):
         logger.exception("In-person registration failed for procedure %s", procedure.pk)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.db import BinarySort, choice_label
 from portal.text import fold, nfc, sort_key, unique_slug
-from procedures.constants import DocumentForm, FileType, QuestionKind, ServiceLevel
+from procedures.constants import DateLimit, DocumentForm, FileType, QuestionKind, ServiceLevel
 
 
 class ProcedureField(models.Model):
@@ -252,6 +252,35 @@ class ProcedureQuestion(models.Model):
         _("lựa chọn"), blank=True, help_text=_("Với kiểu 'Chọn một': mỗi lựa chọn một dòng.")
     )
     required = models.BooleanField(_("bắt buộc"), default=True)
+    whole_number = models.BooleanField(
+        _("chỉ nhận số nguyên"),
+        default=True,
+        help_text=_("Với kiểu 'Số': bỏ chọn nếu câu trả lời có thể có phần thập phân, ví dụ 2,5."),
+    )
+    min_value = models.DecimalField(
+        _("giá trị nhỏ nhất"),
+        max_digits=15,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Với kiểu 'Số': để trống nếu không giới hạn, ví dụ 1 với số bản."),
+    )
+    max_value = models.DecimalField(
+        _("giá trị lớn nhất"),
+        max_digits=15,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Với kiểu 'Số': để trống nếu không giới hạn."),
+    )
+    date_limit = models.CharField(
+        _("giới hạn ngày"),
+        max_length=20,
+        choices=DateLimit.choices,
+        default=DateLimit.ANY,
+        blank=True,
+        help_text=_("Với kiểu 'Ngày', so với ngày công dân trả lời."),
+    )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
@@ -269,5 +298,24 @@ class ProcedureQuestion(models.Model):
         return [nfc(line) for line in self.choices.splitlines() if line.strip()]
 
     def clean(self):
+        errors = {}
         if self.kind == QuestionKind.CHOICE and len(self.choice_list()) < 2:
-            raise ValidationError({"choices": _("Cần ít nhất hai lựa chọn.")})
+            errors["choices"] = _("Cần ít nhất hai lựa chọn.")
+        bounds = {"min_value": self.min_value, "max_value": self.max_value}
+        if self.kind == QuestionKind.NUMBER:
+            for name, bound in bounds.items():
+                if bound is not None and self.whole_number and bound != int(bound):
+                    errors[name] = _("Câu hỏi chỉ nhận số nguyên: giới hạn cũng phải là số nguyên.")
+            low, high = bounds.values()
+            if "max_value" not in errors and None not in (low, high) and low > high:
+                errors["max_value"] = _("Giá trị lớn nhất không được nhỏ hơn giá trị nhỏ nhất.")
+        else:
+            for name, bound in bounds.items():
+                if bound is not None:
+                    errors[name] = _("Chỉ dùng cho câu hỏi kiểu 'Số'; để trống với kiểu khác.")
+        if self.date_limit and self.kind != QuestionKind.DATE:
+            errors["date_limit"] = _(
+                "Chỉ dùng cho câu hỏi kiểu 'Ngày'; chọn “Bất kỳ ngày nào” với kiểu khác."
+            )
+        if errors:
+            raise ValidationError(errors)

@@ -7,15 +7,17 @@ import datetime
 
 from crispy_forms.layout import HTML, Div, Layout
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import nfc
-from procedures.constants import QuestionKind, RatingReason, Sex
+from procedures.constants import DateLimit, QuestionKind, RatingReason, Sex
 from procedures.forms import CrispyFormMixin
 from procedures.models import Province, Ward
+from procedures.numbers import VietnameseNumberField, format_number, parse_number
 from procedures.validators import (
     check_id_number_matches,
     clean_person_name,
@@ -25,6 +27,7 @@ from procedures.validators import (
 
 DATE_HELP = _("Ngày/tháng/năm, ví dụ 14/08/1990.")
 WARD_OTHER = "khac"
+YES_NO = {"yes": _("Có"), "no": _("Không")}
 
 
 class DayFirstDateField(forms.DateField):
@@ -215,6 +218,29 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
         }
 
 
+def _not_future(value):
+    today = timezone.localdate()
+    if value > today:
+        raise ValidationError(
+            _("Ngày này không được sau ngày hôm nay (%(today)s)."),
+            code="future",
+            params={"today": today.strftime("%d/%m/%Y")},
+        )
+
+
+def _not_past(value):
+    today = timezone.localdate()
+    if value < today:
+        raise ValidationError(
+            _("Ngày này không được trước ngày hôm nay (%(today)s)."),
+            code="past",
+            params={"today": today.strftime("%d/%m/%Y")},
+        )
+
+
+DATE_LIMIT_VALIDATORS = {DateLimit.NOT_FUTURE: [_not_future], DateLimit.NOT_PAST: [_not_past]}
+
+
 def _question_field(question):
     common = {
         "label": question.label,
@@ -232,15 +258,17 @@ def _question_field(question):
         )
     if kind == QuestionKind.DATE:
         return DayFirstDateField(
-            error_messages=required_msg, **{**common, "help_text": question.help_text or DATE_HELP}
+            error_messages=required_msg,
+            validators=DATE_LIMIT_VALIDATORS.get(question.date_limit, []),
+            **{**common, "help_text": question.help_text or DATE_HELP},
         )
     if kind == QuestionKind.NUMBER:
-        return forms.DecimalField(
-            max_digits=15,
-            decimal_places=2,
-            localize=True,
-            error_messages={**required_msg, "invalid": _("Nhập một số.")},
-            **common,
+        return VietnameseNumberField(
+            whole=question.whole_number,
+            min_value=question.min_value,
+            max_value=question.max_value,
+            error_messages=required_msg,
+            **{**common, "help_text": question.help_text or _number_help(question)},
         )
     if kind == QuestionKind.CHOICE:
         return forms.ChoiceField(
@@ -251,7 +279,7 @@ def _question_field(question):
         )
     if kind == QuestionKind.YES_NO:
         return forms.ChoiceField(
-            choices=[("yes", _("Có")), ("no", _("Không"))],
+            choices=list(YES_NO.items()),
             widget=forms.RadioSelect,
             error_messages=required_msg,
             **common,
@@ -262,6 +290,24 @@ def _question_field(question):
             **common,
         )
     return forms.CharField(max_length=300, error_messages=required_msg, **common)
+
+
+def _number_help(question):
+    """The hint under a number question without its own: how to write it, and its bounds."""
+    low, high = question.min_value, question.max_value
+    if question.whole_number:
+        parts = [_("Số nguyên; dấu chấm tách hàng nghìn, ví dụ 1.500.000.")]
+    else:
+        parts = [_("Dấu chấm tách hàng nghìn, dấu phẩy trước phần thập phân, ví dụ 1.500.000,5.")]
+    if low is not None and high is not None:
+        parts.append(
+            _("Từ %(min)s đến %(max)s.") % {"min": format_number(low), "max": format_number(high)}
+        )
+    elif low is not None:
+        parts.append(_("Từ %(min)s trở lên.") % {"min": format_number(low)})
+    elif high is not None:
+        parts.append(_("Không lớn hơn %(max)s.") % {"max": format_number(high)})
+    return " ".join(str(p) for p in parts)
 
 
 class QuestionsForm(CrispyFormMixin, forms.Form):
@@ -294,7 +340,7 @@ def questions_to_session(form):
         elif q.kind == QuestionKind.DATE:
             out[q.key] = value.strftime("%d/%m/%Y")
         elif q.kind == QuestionKind.NUMBER:
-            out[q.key] = format(value.normalize(), "f").replace(".", ",")
+            out[q.key] = format_number(value)
         elif q.kind == QuestionKind.PHONE:
             out[q.key] = normalise_mobile(value)
         elif q.kind == QuestionKind.ID_NUMBER:
@@ -305,8 +351,17 @@ def questions_to_session(form):
 
 
 def answer_display(question, raw):
+    """The answer as the dossier keeps it: plain text (the answers are stored as JSON), in
+    Vietnamese whatever the language of the form, as the ward's record is."""
     if question.kind == QuestionKind.YES_NO:
-        return {"yes": _("Có"), "no": _("Không")}.get(raw, "")
+        with translation.override(settings.LANGUAGE_CODE):
+            return str(YES_NO[raw]) if raw in YES_NO else ""
+    if question.kind == QuestionKind.NUMBER and raw:
+        # Answers kept by an earlier version read "2,5" or "500000000".
+        try:
+            return format_number(parse_number(raw))
+        except ValidationError:
+            return raw
     return raw
 
 

@@ -30,16 +30,15 @@ def upload(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
-def fill_until_check(client, procedure, *, applicant=None, files=None):
+def fill_until_check(client, procedure, *, applicant=None, answers=None, files=None):
     client.get(reverse("procedures:submit_start", args=[procedure.slug]))
     r = client.post(step_url(procedure, "nguoi-nop"), applicant or applicant_data())
     assert r.status_code == 302, r.content.decode()[:3000]
     if procedure.questions.exists():
-        r = client.post(
-            step_url(procedure, "cau-hoi"),
-            {"ten_tre": "Nguyễn Văn Bình", "ngay_sinh_tre": "01/02/2025"},
-        )
-        assert r.status_code == 302
+        if answers is None:
+            answers = {"ten_tre": "Nguyễn Văn Bình", "ngay_sinh_tre": "01/02/2025"}
+        r = client.post(step_url(procedure, "cau-hoi"), answers)
+        assert r.status_code == 302, r.content.decode()[:3000]
     docs = list(procedure.documents.filter(is_mandatory=True))
     if files is None:
         files = {f"doc_{docs[0].pk}": upload("to-khai.pdf", pdf_bytes())}
