@@ -151,10 +151,19 @@ def save_verdicts():
 
 
 def restore_verdicts():
-    """Seed a new mutants/ with the saved verdicts. mutmut then regenerates each file's
-    mutants and keeps a verdict only while its function's code is unchanged (its hash)."""
+    """Seed a new mutants/ with the saved verdicts, timeouts left out. mutmut then
+    regenerates each file's mutants and keeps a verdict only while its function's code is
+    unchanged (its hash)."""
+    from mutmut.stats import status_by_exit_code
+
     for saved in sorted(VERDICTS.rglob("*.py.json")):
         data = json.loads(saved.read_text(encoding="utf-8"))
+        # A timeout may only say the machine was busy (mutmut's limit is partly wall
+        # time): such a mutant is tested again rather than counted as killed.
+        data["exit_code_by_key"] = {
+            name: None if status_by_exit_code[code] == "timeout" else code
+            for name, code in data["exit_code_by_key"].items()
+        }
         meta = MUTANTS / saved.relative_to(VERDICTS).with_suffix(".meta")
         meta.parent.mkdir(parents=True, exist_ok=True)
         empty = {"type_check_error_by_key": {}, "durations_by_key": {}}
