@@ -1,7 +1,14 @@
-"""RSS feed of the latest published articles (same publication rule as the pages)."""
+"""RSS feed of the latest published articles (same publication rule as the pages).
+
+An RSS ``<description>`` is HTML: readers unescape the XML and render what they get. The
+sapo is plain text, so it is HTML-escaped here before the feed writer escapes it again for
+XML: "<script>" reaches readers as those characters, never as an element. Titles and
+categories are text in RSS and stay as they are.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Article
@@ -20,7 +27,7 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at

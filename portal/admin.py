@@ -1,6 +1,10 @@
 """Admin of the ward's profile, and what every app's admin shares."""
 
+import datetime as dt
+
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +72,42 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class DateHierarchyChangeList(ChangeList):
+    """A changelist whose date hierarchy refuses an impossible date instead of failing.
+
+    Django turns a ``ValueError`` of the hierarchy's year, month and day into
+    ``IncorrectLookupParameters`` (the admin redirects to the bare list with ``?e=1``), but
+    not a number too large for a C int (``OverflowError``), nor year 9999, whose end is year
+    10 000, nor year 1, whose start in local time falls before 0001-01-01 UTC and fails in
+    the database driver: each of those was a 500. Here the year must lie where the whole
+    year, in any time zone, is a valid datetime.
+    """
+
+    YEARS = range(dt.MINYEAR + 1, dt.MAXYEAR)
+
+    def get_filters(self, request):
+        if self.date_hierarchy:
+            year = self.filter_params.get(f"{self.date_hierarchy}__year")
+            if year is not None:
+                try:
+                    valid = int(year[-1]) in self.YEARS
+                except ValueError as e:
+                    raise IncorrectLookupParameters(e) from e
+                if not valid:
+                    raise IncorrectLookupParameters(f"year out of range: {year[-1]!r}")
+        try:
+            return super().get_filters(request)
+        except OverflowError as e:  # a month or day beyond a C int (ValueError: Django)
+            raise IncorrectLookupParameters(e) from e
+
+
+class SafeDateHierarchyMixin:
+    """For a ModelAdmin with a ``date_hierarchy``: impossible dates never answer 500."""
+
+    def get_changelist(self, request, **kwargs):
+        return DateHierarchyChangeList
 
 
 def target_link(obj, label):

@@ -7,12 +7,12 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin import ReadOnlyAdminMixin, target_link
+from portal.admin import ReadOnlyAdminMixin, SafeDateHierarchyMixin, target_link
 from staff.models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class AuditEntryAdmin(SafeDateHierarchyMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "actor_label", "action", "target_type", "target", "details_summary"]
     list_filter = ["action", "target_type"]
     search_fields = ["actor_label", "target_label", "target_id"]

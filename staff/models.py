@@ -68,7 +68,9 @@ class AuditEntry(AppendOnlyModel, TargetedModel):
         verbose_name_plural = _("nhật ký truy cập")
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_label} – {self.get_action_display()}"
+        """The entry's title and breadcrumb, in local time as its fields are shown."""
+        at = timezone.localtime(self.at)
+        return f"{self.get_action_display()} – {self.actor_label} – {at:%H:%M %d/%m/%Y}"
 
 
 class StaffProfile(models.Model):

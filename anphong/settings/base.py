@@ -163,6 +163,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "admin:login"
+# Where staff land when the log-in has no `next`, or one off the site (Django drops it):
+# the admin index, which every staff user may open (Django's default, /accounts/profile/,
+# does not exist here).
+LOGIN_REDIRECT_URL = "admin:index"
 CSRF_FAILURE_VIEW = "anphong.views.csrf_failure"
 
 # Security headers. Scripts and styles come only from our own static files: public pages

@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 
 from notifications.admin import NotificationInline
+from portal.admin import SafeDateHierarchyMixin
 from portal.text import fold
 from procedures import access, deadlines, workdays
 from procedures.desk import register, views
@@ -55,7 +56,7 @@ class CappedCountPaginator(Paginator):
 
 
 @admin.register(Dossier)
-class DossierAdmin(admin.ModelAdmin):
+class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = [
         "code",
         "applicant_name",

@@ -1,6 +1,7 @@
 """Filters of the work queue: due dates in working hours, assignment, field, procedure."""
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +48,31 @@ class AssignedToMeFilter(admin.SimpleListFilter):
         return queryset
 
 
-class FieldFilter(admin.SimpleListFilter):
+# Primary keys are 64-bit signed integers (BigAutoField) on SQLite and PostgreSQL alike.
+MAX_PK = 2**63 - 1
+
+
+class PkFilter(admin.SimpleListFilter):
+    """A filter on a related row's primary key, read from the query string.
+
+    A value that is not a primary key ("abc", "1.5", a number beyond 64 bits) would reach
+    the database as it is and fail there with a 500: it is refused as
+    ``IncorrectLookupParameters``, which the admin answers with a redirect to the bare list
+    (``?e=1``), as it does for its own filters.
+    """
+
+    def pk_value(self):
+        value = self.value()
+        if value is None:
+            return None
+        # Length first: int() refuses strings of more than 4 300 digits with a ValueError.
+        digits = value.isascii() and value.isdigit() and len(value) <= len(str(MAX_PK))
+        if not (digits and 0 < int(value) <= MAX_PK):
+            raise IncorrectLookupParameters(f"{self.parameter_name}: not an id: {value!r}")
+        return int(value)
+
+
+class FieldFilter(PkFilter):
     title = _("lĩnh vực")
     parameter_name = "linh-vuc"
 
@@ -58,12 +83,13 @@ class FieldFilter(admin.SimpleListFilter):
         return [(f.pk, f.name) for f in fields]
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(procedure__field_id=self.value())
+        pk = self.pk_value()
+        if pk is not None:
+            return queryset.filter(procedure__field_id=pk)
         return queryset
 
 
-class ProcedureFilter(admin.SimpleListFilter):
+class ProcedureFilter(PkFilter):
     title = _("thủ tục")
     parameter_name = "thu-tuc"
 
@@ -74,6 +100,7 @@ class ProcedureFilter(admin.SimpleListFilter):
         return [(p.pk, p.name) for p in procedures]
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(procedure_id=self.value())
+        pk = self.pk_value()
+        if pk is not None:
+            return queryset.filter(procedure_id=pk)
         return queryset

@@ -232,7 +232,11 @@ class DossierEvent(AppendOnlyModel):
         verbose_name_plural = _("lịch sử xử lý")
 
     def __str__(self):
-        return f"{self.dossier_id}: {self.from_status} → {self.to_status}"
+        """The history row's heading: "Mới đăng ký → Được tiếp nhận – 13:49 12/02/2026"."""
+        move = self.get_to_status_display()
+        if self.from_status is not None:
+            move = f"{self.get_from_status_display()} → {move}"
+        return f"{move} – {timezone.localtime(self.created_at):%H:%M %d/%m/%Y}"
 
     @property
     def to_status_label(self):
@@ -264,7 +268,7 @@ class SupplementRequest(models.Model):
         verbose_name_plural = _("yêu cầu bổ sung")
 
     def __str__(self):
-        return f"{self.dossier}: {self.created_at:%d/%m/%Y}"
+        return f"{self.dossier}: {timezone.localtime(self.created_at):%d/%m/%Y}"
 
 
 class DossierDocument(models.Model):
