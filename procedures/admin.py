@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin import SafeDateHierarchyMixin
 from procedures import workdays
 from procedures.desk import admin as desk_admin  # noqa: F401 - registers the work queue
 from procedures.models import (
@@ -151,7 +152,7 @@ class ProvinceAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarOverride)
-class CalendarOverrideAdmin(admin.ModelAdmin):
+class CalendarOverrideAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["date", "weekday", "kind", "reason", "national_status", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["reason"]

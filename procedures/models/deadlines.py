@@ -31,7 +31,10 @@ class Apology(AppendOnlyModel):
         verbose_name_plural = _("phiếu xin lỗi và hẹn lại")
 
     def __str__(self):
-        return f"{self.dossier_id}: {self.new_due_at:%d/%m/%Y}"
+        return _("Xin lỗi, hẹn lại %(due)s – %(at)s") % {
+            "due": f"{timezone.localtime(self.new_due_at):%H:%M %d/%m/%Y}",
+            "at": f"{timezone.localtime(self.created_at):%H:%M %d/%m/%Y}",
+        }
 
 
 class DueDateChange(AppendOnlyModel):
@@ -63,4 +66,8 @@ class DueDateChange(AppendOnlyModel):
         verbose_name_plural = _("thay đổi ngày hẹn")
 
     def __str__(self):
-        return f"{self.dossier_id}: {self.get_kind_display()}"
+        return _("%(kind)s: hẹn %(due)s – %(at)s") % {
+            "kind": self.get_kind_display(),
+            "due": f"{timezone.localtime(self.new_due_at):%H:%M %d/%m/%Y}",
+            "at": f"{timezone.localtime(self.created_at):%H:%M %d/%m/%Y}",
+        }

@@ -11,7 +11,9 @@ import pytest
 from django.urls import reverse
 
 from procedures.constants import DossierStatus as S
+from procedures.constants import DueChangeKind
 from procedures.models import DossierEvent, SupplementRequest
+from procedures.models.deadlines import Apology, DueDateChange
 from tests.procedures.factories import DossierFactory
 from tests.staff.fixtures import at
 
@@ -53,3 +55,16 @@ def test_dossier_page_heads_history_rows_in_words(client, procedure_a, leader, c
     ]
     assert "None →" not in html
     assert "06:49" not in group
+
+
+def test_apology_and_due_change_are_headed_in_local_time(procedure_a, clock):
+    clock.now = at(2026, 2, 13, 0, 30)  # 17:30 on the 12th in UTC
+    dossier = DossierFactory(procedure=procedure_a)
+    apology = Apology(
+        dossier=dossier, old_due_at=clock.now, new_due_at=at(2026, 2, 16, 8, 0), reason="Chậm"
+    )
+    assert str(apology) == "Xin lỗi, hẹn lại 08:00 16/02/2026 – 00:30 13/02/2026"
+    change = DueDateChange(
+        dossier=dossier, kind=DueChangeKind.APOLOGY, new_due_at=at(2026, 2, 16, 8, 0)
+    )
+    assert str(change) == f"{DueChangeKind.APOLOGY.label}: hẹn 08:00 16/02/2026 – 00:30 13/02/2026"

@@ -145,3 +145,10 @@ def test_the_audit_logs_date_hierarchy_is_guarded_too(client, leader, params):
     assert client.get(url).status_code == 200
     response = client.get(url, params)
     assert (response.status_code, response["Location"]) == (302, f"{url}?e=1")
+
+
+@pytest.mark.parametrize("year", [BIG, "1" * 5000, "0", "1", "9999", "abc"])
+def test_the_calendar_date_hierarchy_refuses_impossible_years(admin_client, year):
+    url = reverse("admin:procedures_calendaroverride_changelist")
+    response = admin_client.get(url, {"date__year": year})
+    assert (response.status_code, response["Location"]) == (302, f"{url}?e=1")
