@@ -11,11 +11,12 @@ MANAGE := $(PY) manage.py
 PYTHON_BOOT ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help run test test-clocks mutation setup messages lint format migrations-check deploy-check ci-checks requirements demo browser-test clean
+.PHONY: help run dev test test-clocks mutation setup messages lint format migrations-check deploy-check ci-checks requirements demo browser-test clean
 
 help:
 	@echo "make run    – set up and serve the portal with demo content on http://127.0.0.1:$(PORT)/"
 	@echo "make test   – set up and run the whole test suite (DATABASE_URL selects the database)"
+	@echo "make dev    – the same portal for developers: DEBUG on, autoreload (runserver)"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON_BOOT)" || { echo "Python >= 3.12 is required (none found on PATH)." >&2; exit 1; }
@@ -37,7 +38,15 @@ demo: setup
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_demo_admin
 
+# The portal as residents meet it: DEBUG off, Vietnamese error pages, static files by
+# WhiteNoise, gunicorn on loopback (anphong/settings/local.py).
+run: export DJANGO_SETTINGS_MODULE := anphong.settings.local
 run: demo
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn anphong.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+# For developers: DEBUG on, autoreload, static files straight from the apps.
+dev: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup

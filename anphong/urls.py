@@ -1,10 +1,9 @@
 """Root URLconf. Public pages sit in i18n_patterns: Vietnamese at the root, English under /en/."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
@@ -62,8 +61,5 @@ urlpatterns += i18n_patterns(
 
 handler500 = "anphong.views.server_error"
 
-if settings.DEBUG:
-    # Development only: the media files are served by the web server in production.
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media: Django serves them only in development and under `make run` (anphong.views.media).
+urlpatterns += [re_path(r"^media/(?P<path>.+)$", views.media, name="media")]

@@ -6,6 +6,7 @@ import sys
 from django.conf import settings
 from django.db import connection
 from django.http import (
+    Http404,
     HttpResponse,
     HttpResponsePermanentRedirect,
     HttpResponseServerError,
@@ -17,8 +18,19 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 logger = logging.getLogger(__name__)
+
+
+@require_GET
+def media(request, path):
+    """MEDIA_ROOT's public files (news pictures) when Django serves them: in development and
+    under `make run` (SERVE_MEDIA). In production the web server answers /media/ itself, and
+    this is a 404. serve() refuses any path outside MEDIA_ROOT."""
+    if not (settings.DEBUG or settings.SERVE_MEDIA):
+        raise Http404("Media are served by the web server")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def database_unavailable(request=None):

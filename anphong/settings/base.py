@@ -145,6 +145,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", get_bootstrap_dir())]
 MEDIA_URL = "/media/"
+# Serve MEDIA_ROOT through Django (development and `make run`; a web server does it in
+# production).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Residents' files never sit under MEDIA_ROOT: see portal's private storage.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
