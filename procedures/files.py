@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -83,6 +84,17 @@ def sniff(head):
     return None
 
 
+def _sizes(size, limit):
+    """The file's size and the limit as people read them ("10,0 MB"), with the exact
+    bytes added when rounding makes them look the same (a file 1 KB over 10 MB)."""
+    shown, most = filesizeformat(size), filesizeformat(limit)
+    if shown == most:
+        exact = _("%(size)s (%(bytes)s byte)")
+        shown = exact % {"size": shown, "bytes": number_format(size, force_grouping=True)}
+        most = exact % {"size": most, "bytes": number_format(limit, force_grouping=True)}
+    return shown, most
+
+
 def _reject(name, reason):
     raise ValidationError(
         _("Tệp “%(name)s”: %(reason)s"), params={"name": name, "reason": reason}, code="file"
@@ -94,10 +106,10 @@ def check_upload(uploaded, *, accepted_types, max_bytes):
     name = clean_filename(getattr(uploaded, "name", ""))
     size = getattr(uploaded, "size", None) or 0
     if size > max_bytes:
+        shown, limit = _sizes(size, max_bytes)
         _reject(
             name,
-            _("dung lượng %(size)s vượt quá mức tối đa %(max)s.")
-            % {"size": filesizeformat(size), "max": filesizeformat(max_bytes)},
+            _("dung lượng %(size)s vượt quá mức tối đa %(max)s.") % {"size": shown, "max": limit},
         )
     if size == 0:
         _reject(name, _("tệp rỗng."))

@@ -8,6 +8,7 @@ from procedures import access
 from procedures.constants import Channel
 from procedures.constants import DossierStatus as S
 from procedures.csv_export import csv_response
+from procedures.validators import display_mobile
 from staff.audit import AuditAction, audit
 
 REGISTER_HEADER = [
@@ -36,7 +37,9 @@ def register_row(d):
         d.procedure.field.name,
         d.applicant_name,
         d.street,
-        d.phone,
+        # National format (0912 345 678): a leading + would be taken for a formula and
+        # neutralised with a quote.
+        display_mobile(d.phone),
         Channel(d.channel).label,
         d.submitted_at,
         d.accepted_at,

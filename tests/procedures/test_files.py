@@ -220,3 +220,29 @@ def test_private_files_have_no_public_url(client, ward, procedure):
     assert not root.startswith(str(settings.MEDIA_ROOT)) and not root.startswith(
         str(settings.STATIC_ROOT)
     )
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "message"),
+    [
+        # 1 KB over 10 MB: both round to "10,0 MB", so the exact bytes are given.
+        (
+            10 * 1024 * 1024 + 1024,
+            10 * 1024 * 1024,
+            "dung lượng 10,0\xa0MB (10.486.784 byte) vượt quá mức tối đa "
+            "10,0\xa0MB (10.485.760 byte).",
+        ),
+        # Clearly over: the rounded sizes already differ.
+        (
+            12 * 1024 * 1024,
+            10 * 1024 * 1024,
+            "dung lượng 12,0\xa0MB vượt quá mức tối đa 10,0\xa0MB.",
+        ),
+    ],
+)
+def test_size_errors_show_sizes_that_differ(size, limit, message):
+    upload_ = SimpleUploadedFile("to-khai.pdf", b"%PDF-1.4\n", content_type="application/pdf")
+    upload_.size = size
+    with pytest.raises(ValidationError) as info:
+        check_upload(upload_, accepted_types=["pdf"], max_bytes=limit)
+    assert info.value.messages == [f"Tệp “to-khai.pdf”: {message}"]

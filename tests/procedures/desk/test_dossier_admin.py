@@ -12,6 +12,7 @@ from django.urls import reverse
 from procedures.constants import DossierStatus as S
 from procedures.models import DossierDocument
 from procedures.storage import private_storage
+from procedures.validators import display_mobile
 from procedures.workflow import dossier_transition
 from staff.models import AuditEntry
 from tests.procedures.factories import DossierFactory, ProcedureFactory, RequiredDocumentFactory
@@ -292,6 +293,8 @@ class TestRegisterExport:
         assert len(rows) == 2
         assert rows[1][0] == d.code
         assert rows[1][3] == "'=HYPERLINK(1)" and rows[1][4] == "'+1"
+        # The phone in national format: nothing for formula neutralisation to touch.
+        assert rows[1][5] == display_mobile(d.phone) and rows[1][5].startswith("0")
         entry = AuditEntry.objects.get(action="export")
         assert entry.details["rows"] == 1
 
