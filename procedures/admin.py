@@ -125,6 +125,7 @@ class ProcedureAdmin(admin.ModelAdmin):
                     "online_open",
                     "processing_days",
                     "processing_note",
+                    "same_day_cutoff",
                     "fee_amount",
                     "fee_text",
                 ]

@@ -72,7 +72,7 @@ def on_transition(dossier, from_status, to_status, now, actor):
     # receipt, and the clock starts then.
     if clock == Clock.START or (clock == Clock.RESUME and dossier.accepted_at is None):
         dossier.accepted_at = now
-        due = calendar.due_at(now, days)
+        due = calendar.due_at(now, days, cutoff=dossier.procedure.same_day_cutoff)
         changes.append(set_due(dossier, due, kind=DueChangeKind.ACCEPTED, actor=actor))
         dossier.legal_due_at = due
     elif clock == Clock.RESUME and dossier.due_at:

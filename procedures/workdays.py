@@ -13,7 +13,9 @@ The rules, kept simple and explicit:
   on ``settings.WORKING_WEEKDAYS`` (default Monday–Friday).
 * **Receipt day.** A dossier accepted on a working day before closing time is received that
   day. One accepted after closing time, or on a day off, counts as received on the next
-  working day. (There is no "after 15:00" cut-off: that is local practice, not a rule.)
+  working day. A procedure may set an earlier cut-off (`Procedure.same_day_cutoff`, e.g.
+  15:00 for a copy "the same day; the next working day if requested after 15:00"): from
+  that time on, the receipt day is the next working day.
   A plain `date` stands for a receipt during office hours on that day.
 * **Appointment** = receipt day + N working days: the receipt day itself is not counted and
   the result is due at closing time of the Nth working day after it. A same-day procedure
@@ -174,23 +176,26 @@ class WorkCalendar:
                 return day
         raise ValueError("No working day within ten years: check the calendar settings.")
 
-    def receipt_day(self, moment):
-        """Return the working day a dossier received at `moment` counts as received on."""
+    def receipt_day(self, moment, cutoff=None):
+        """Return the working day a dossier received at `moment` counts as received on
+        (`cutoff`: the procedure's own last time of receipt in the day, if earlier)."""
         if isinstance(moment, dt.datetime):
             local = self._local(moment)
             day = local.date()
-            if self.is_working_day(day) and local.time() < self.office_hours[-1][1]:
+            closing = self.office_hours[-1][1]
+            last = min(cutoff, closing) if cutoff else closing
+            if self.is_working_day(day) and local.time() < last:
                 return day
             return self.next_working_day(day)
         if self.is_working_day(moment):
             return moment
         return self.next_working_day(moment)
 
-    def add_working_days(self, start, days):
+    def add_working_days(self, start, days, cutoff=None):
         """Return the date `days` working days after the receipt day of `start`."""
         if days < 0:
             raise ValueError("days must not be negative")
-        day = self.receipt_day(start)
+        day = self.receipt_day(start, cutoff)
         for _ in range(days):
             day = self.next_working_day(day)
         return day
@@ -273,9 +278,9 @@ class WorkCalendar:
             day -= dt.timedelta(days=1)
         raise ValueError("No working time within ten years: check the calendar settings.")
 
-    def due_at(self, accepted_at, days, pauses=(), now=None):
+    def due_at(self, accepted_at, days, pauses=(), now=None, cutoff=None):
         """Return the moment a dossier accepted at `accepted_at` is due (see module rules)."""
-        due = self.closing_time(self.add_working_days(accepted_at, days))
+        due = self.closing_time(self.add_working_days(accepted_at, days, cutoff))
         return self.add_working_time(due, self._paused_time(accepted_at, pauses, now))
 
     def _paused_time(self, since, pauses, now):
@@ -329,8 +334,8 @@ def count_working_days(start, end):
     return get_calendar().count_working_days(start, end)
 
 
-def due_at(accepted_at, days, pauses=(), now=None):
-    return get_calendar().due_at(accepted_at, days, pauses, now)
+def due_at(accepted_at, days, pauses=(), now=None, cutoff=None):
+    return get_calendar().due_at(accepted_at, days, pauses, now, cutoff)
 
 
 def working_time(start, end, pauses=()):

@@ -51,7 +51,10 @@ class TransitionForm(forms.Form):
         """The appointment an acceptance now would give (shown before confirming)."""
         if self.rule.clock != Clock.START:
             return None
-        return workdays.due_at(timezone.now(), self.dossier.procedure.processing_days or 0)
+        procedure = self.dossier.procedure
+        return workdays.due_at(
+            timezone.now(), procedure.processing_days or 0, cutoff=procedure.same_day_cutoff
+        )
 
     def transition_inputs(self):
         inputs = {}

@@ -80,6 +80,15 @@ class Procedure(models.Model):
         help_text=_("Để trống nếu giải quyết trong ngày."),
     )
     processing_note = models.CharField(_("ghi chú thời hạn"), max_length=300, blank=True)
+    same_day_cutoff = models.TimeField(
+        _("giờ nhận cuối trong ngày"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hồ sơ tiếp nhận từ giờ này trở đi được tính là nhận vào ngày làm việc tiếp "
+            "theo, ví dụ 15:00. Để trống: giờ đóng cửa của bộ phận một cửa."
+        ),
+    )
     fee_amount = models.PositiveIntegerField(
         _("phí, lệ phí (đồng)"), null=True, blank=True, help_text=_("0 nếu miễn phí.")
     )
