@@ -139,3 +139,27 @@ def test_editor_works_under_the_csp_in_the_admin(demo, browser_page, assert_clea
     page.keyboard.type("Nội dung gõ trong trình soạn thảo")
     assert "Nội dung gõ" in editor.inner_text()
     assert_clean(page)
+
+
+def test_editor_menu_speaks_vietnamese(demo, browser_page, assert_clean):
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("bientap", "bt@example.com", "mat-khau-dai-123")
+    page = browser_page(width=1280)
+    page.goto("/quan-tri/login/?next=/quan-tri/congress/article/add/")
+    page.fill("#id_username", "bientap")
+    page.fill("#id_password", "mat-khau-dai-123")
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/congress/article/add/")
+    page.locator(".ProseMirror[contenteditable=true]").wait_for(state="visible")
+    menu = page.locator(".prose-menubar")
+    for label in ("Đoạn văn thường", "In đậm", "In nghiêng", "Chèn liên kết", "Chèn bảng"):
+        button = menu.locator(f'button[title="{label}"]')
+        assert button.count() >= 1, label
+        assert button.first.get_attribute("aria-label") == label
+    titles = menu.locator("button[title]").evaluate_all("(els) => els.map((e) => e.title)")
+    assert not {"bold", "italic", "undo", "insert link"} & set(titles), titles
+    # The block-type dropdown names its choices in Vietnamese too.
+    options = menu.locator(".prose-menubar__option").all_inner_texts()
+    assert "Tiêu đề cấp 2" in options and "Heading 2" not in options, options
+    assert_clean(page)
