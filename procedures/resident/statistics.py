@@ -8,6 +8,10 @@ from procedures import statistics
 from procedures.csv_export import csv_response
 from procedures.models import Procedure, ProcedureField
 
+# The charts draw the latest months only: beyond a year their bars and value labels would be
+# too narrow to read. The monthly table below them keeps every month.
+CHART_MONTHS = 12
+
 
 def _filters(request):
     """The field and procedure chosen in the query string (unknown values are ignored)."""
@@ -26,6 +30,7 @@ def statistics_page(request):
     field, procedure = _filters(request)
     data = statistics.cached(field=field, procedure=procedure)
     query = request.GET.urlencode()
+    chart_months = data["months"][-CHART_MONTHS:]
     return render(
         request,
         "procedures/statistics.html",
@@ -35,8 +40,10 @@ def statistics_page(request):
             "procedure": procedure,
             "fields": ProcedureField.objects.all(),
             "procedures": field.procedures.published() if field else [],
-            "received_chart": statistics.bar_chart(data["months"]),
-            "rate_chart": statistics.rate_chart(data["months"]),
+            "chart_months": chart_months,
+            "charts_truncated": len(data["months"]) > CHART_MONTHS,
+            "received_chart": statistics.bar_chart(chart_months),
+            "rate_chart": statistics.rate_chart(chart_months),
             "target": statistics.TARGET_FULLY_ONLINE,
             "query": query,
         },

@@ -16,28 +16,43 @@
       });
     }
 
+    // Ward list. Without JavaScript every ward shows, grouped by province, with "Khác" and
+    // the free-text box always visible; the server checks that the ward fits the province.
     var province = document.getElementById("id_province");
     var ward = document.querySelector("[data-ward-select]");
     var wardNameField = document.getElementById("ward-name-field");
     if (province && ward) {
+      var OTHER = "khac";
       var groups = Array.prototype.slice.call(ward.querySelectorAll("optgroup"));
-      var sync = function () {
-        var chosen = province.options[province.selectedIndex];
+      // The optgroup of the chosen province; null when none is chosen or it has no listed wards.
+      var chosenGroup = function () {
+        var chosen = province.value ? province.options[province.selectedIndex] : null;
         var label = chosen ? chosen.textContent.trim() : "";
-        var any = false;
-        groups.forEach(function (group) {
-          var match = group.label === label;
-          group.hidden = !match;
-          group.disabled = !match;
-          if (match) { any = true; }
-          if (!match && group.contains(ward.options[ward.selectedIndex])) { ward.value = ""; }
-        });
-        if (!any && province.value) { ward.value = "khac"; }
-        if (wardNameField) { wardNameField.hidden = ward.value !== "khac" && any; }
+        return groups.filter(function (group) { return group.label === label; })[0] || null;
       };
-      province.addEventListener("change", sync);
-      ward.addEventListener("change", sync);
-      sync();
+      // `reset`: the province has just changed, so the ward chosen before cannot stand.
+      var sync = function (reset) {
+        var group = chosenGroup();
+        groups.forEach(function (g) {
+          var match = g === group;
+          g.hidden = !match;
+          g.disabled = !match;
+        });
+        var selected = ward.options[ward.selectedIndex];
+        var inGroup = Boolean(group && selected && group.contains(selected));
+        if (province.value && !group) {
+          ward.value = OTHER;  // no listed wards: the name is typed
+        } else if (reset || (selected && selected.parentNode.tagName === "OPTGROUP" && !inGroup)) {
+          ward.value = "";
+        }
+        if (wardNameField) { wardNameField.hidden = ward.value !== OTHER; }
+      };
+      var onProvince = function () { sync(true); };
+      // "input" too: some browsers fire "change" from the keyboard only when the list closes.
+      province.addEventListener("input", onProvince);
+      province.addEventListener("change", onProvince);
+      ward.addEventListener("change", function () { sync(false); });
+      sync(false);
     }
 
     Array.prototype.forEach.call(document.querySelectorAll("form[data-submit-once]"), function (form) {

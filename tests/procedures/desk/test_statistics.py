@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from xml.etree import ElementTree
 
 import pytest
 from django.core.management import call_command
@@ -102,6 +103,85 @@ def test_page_has_charts_table_and_one_h1(client, known):
     # Decimal points inside the SVG never become commas.
     svg = html.split("<svg")[1].split("</svg>")[0]
     assert ",5" not in svg.replace(", ", "")
+
+
+def charts(html):
+    """The page's SVG charts, parsed: [(svg element, its description's text)]."""
+    found = []
+    for part in html.split("<svg")[1:]:
+        markup = "<svg" + part.split("</svg>")[0] + "</svg>"
+        svg = ElementTree.fromstring(markup)  # noqa: S314 - the site's own page
+        desc = svg.find("desc")
+        assert desc is not None and svg.get("aria-describedby") == desc.get("id")
+        found.append((svg, " ".join(desc.text.split())))
+    return found
+
+
+def bar_values(svg):
+    """Per bar: (month label, visible value label, tooltip)."""
+    return [
+        (
+            g.find("text[@class='stats-label']").text,
+            g.find("text[@class='stats-value']").text,
+            g.find("title").text,
+        )
+        for g in svg.iter("g")
+    ]
+
+
+def test_each_bar_carries_its_value_as_text(client, known):
+    (received, received_desc), (rate, rate_desc) = charts(client.get(URL).text)
+    # Visible numbers above the bars, and the same in each bar's tooltip.
+    assert bar_values(received) == [
+        ("03/2026", "4", "03/2026: 4"),
+        ("04/2026", "1", "04/2026: 1"),
+    ]
+    assert bar_values(rate) == [
+        ("03/2026", "66,7%", "03/2026: 66,7%"),
+        ("04/2026", "100%", "04/2026: 100,0%"),
+    ]
+    # Screen readers get the values from the chart's description (role="img" hides the rest).
+    assert "Tháng 03/2026: 4 hồ sơ (3 trực tuyến, 1 trực tiếp)." in received_desc
+    assert "Tháng 04/2026: 1 hồ sơ (1 trực tuyến, 0 trực tiếp)." in received_desc
+    assert "Tháng 03/2026: 66,7% đúng hạn." in rate_desc
+    assert "Tháng 04/2026: 100,0% đúng hạn." in rate_desc
+    # Each value label sits above its bar's top.
+    for svg in (received, rate):
+        for g in svg.iter("g"):
+            top = min(float(r.get("y")) for r in g.iter("rect"))
+            label = g.find("text[@class='stats-value']")
+            assert float(label.get("y")) == top and float(label.get("dy")) < 0
+
+
+def test_a_month_without_finished_dossiers_says_so_in_the_rate_chart(client, procedure_a):
+    DossierFactory(procedure=procedure_a, submitted_at=at(2026, 1, 5))
+    (_received, _d), (rate, rate_desc) = charts(client.get(URL).text)
+    assert bar_values(rate) == [("01/2026", "–", "01/2026: –")]
+    assert "Tháng 01/2026: chưa có hồ sơ giải quyết xong." in rate_desc
+
+
+def test_charts_draw_the_last_twelve_months_and_the_table_keeps_all(client, procedure_a):
+    for month in range(1, 13):
+        DossierFactory(procedure=procedure_a, submitted_at=at(2025, month, 5))
+    DossierFactory(procedure=procedure_a, submitted_at=at(2026, 1, 5))
+    html = client.get(URL).text
+    (received, _desc), (rate, _rate_desc) = charts(html)
+    labels = [label for label, _value, _title in bar_values(received)]
+    assert labels[0] == "02/2025" and labels[-1] == "01/2026" and len(labels) == 12
+    assert len(bar_values(rate)) == 12
+    assert html.count("(12 tháng gần nhất)") == 2
+    assert '<th scope="row">01/2025</th>' in html  # the table keeps every month
+
+
+def test_tables_scroll_inside_a_named_focusable_frame(client, known):
+    html = client.get(URL).text
+    frames = html.count(
+        '<div class="table-responsive stats-table-frame" tabindex="0" role="region"'
+    )
+    assert frames == html.count("<table") == 2
+    assert 'aria-label="Bảng số liệu theo tháng"' in html
+    assert '<caption class="visually-hidden">Bảng số liệu theo tháng</caption>' in html
+    assert '<caption class="visually-hidden">Bảng số liệu theo nhóm</caption>' in html
 
 
 def test_empty_tables_say_there_are_no_figures_yet(client, db):
