@@ -7,6 +7,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -172,7 +173,28 @@ class Procedure(models.Model):
         return self.online_open and self.is_published
 
 
-class ProcedureFormTemplate(models.Model):
+class PartOfProcedure(models.Model):
+    """A row the procedure's start page shows (a document, a blank form): saving or deleting
+    it marks the procedure changed, so the page kept in the cache under the procedure's
+    last change is drawn again."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._touch_procedure()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._touch_procedure()
+        return result
+
+    def _touch_procedure(self):
+        Procedure.objects.filter(pk=self.procedure_id).update(updated_at=timezone.now())
+
+
+class ProcedureFormTemplate(PartOfProcedure):
     """A blank form (tờ khai) a resident may download before applying; public by nature."""
 
     procedure = models.ForeignKey(
@@ -201,7 +223,7 @@ def _validate_file_types(value):
         )
 
 
-class RequiredDocument(models.Model):
+class RequiredDocument(PartOfProcedure):
     """One item of the dossier (thành phần hồ sơ): one upload slot in the online form."""
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="documents")

@@ -1,13 +1,14 @@
 """The public catalogue of procedures: list with filters and search, and the start page."""
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView
 
 from portal.pagecache import cached_value
 from portal.pagination import CachedCountPaginator
 from portal.text import fold
 from procedures.constants import ServiceLevel
-from procedures.models import Procedure, ProcedureField, ProcedureFormTemplate, RequiredDocument
+from procedures.models import Procedure, ProcedureField
 
 
 class ProcedureListView(ListView):
@@ -44,6 +45,7 @@ class ProcedureListView(ListView):
             "fee_amount",
             "online_open",
             "is_verified",
+            "updated_at",
             "field__name",
             "field__slug",
         )
@@ -53,13 +55,17 @@ class ProcedureListView(ListView):
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(
-            fields=procedure_fields(),
+            # Read only when the cached filter is drawn again.
+            fields=SimpleLazyObject(procedure_fields),
             levels=ServiceLevel.choices,
             query=self.query,
             field_slug=self.field_slug,
             level=self.level,
             query_string=params.urlencode(),
             is_filtered=bool(self.query or self.field_slug or self.level),
+            card_seconds=settings.FRAGMENT_CACHE_SECONDS,
+            # The filter's list of fields, like the menu, under the page-cache version.
+            page_seconds=max(settings.PAGE_CACHE_SECONDS, 60),
         )
         return context
 
@@ -70,32 +76,28 @@ def procedure_fields():
 
 
 class ProcedureDetailView(DetailView):
-    """The GOV.UK-style start page: everything to know before starting (3 queries)."""
+    """The GOV.UK-style start page: everything to know before starting.
+
+    The page's content is kept in the cache as drawn, under the procedure's last change
+    (which a saved or deleted document or blank form updates) and its field's name: a
+    page-cache miss with nothing changed costs the procedure's one query; drawing it
+    afresh reads its documents and form templates too (3 queries), in their order.
+    """
 
     template_name = "procedures/procedure_detail.html"
     context_object_name = "procedure"
 
     def get_queryset(self):
-        in_order = ("order", "pk")
-        return (
-            Procedure.objects.published()
-            .select_related("field")
-            .prefetch_related(
-                Prefetch(
-                    "documents",
-                    queryset=RequiredDocument.objects.order_by(*in_order),
-                    to_attr="required_documents",
-                ),
-                Prefetch(
-                    "form_templates",
-                    queryset=ProcedureFormTemplate.objects.order_by(*in_order),
-                    to_attr="ordered_form_templates",
-                ),
-            )
-        )
+        return Procedure.objects.published().select_related("field")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["documents"] = self.object.required_documents
-        context["form_templates"] = self.object.ordered_form_templates
+        # Read only when the cached content is drawn again.
+        in_order = ("order", "pk")
+        documents, templates = self.object.documents, self.object.form_templates
+        context.update(
+            documents=SimpleLazyObject(lambda: list(documents.order_by(*in_order))),
+            form_templates=SimpleLazyObject(lambda: list(templates.order_by(*in_order))),
+            card_seconds=settings.FRAGMENT_CACHE_SECONDS,
+        )
         return context
