@@ -9,6 +9,7 @@ runserver with DEBUG and autoreload.
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _make_recipe(target):
     """The commands of a Makefile target, as `make -n` prints them (nothing is run)."""
-    result = subprocess.run(
-        ["make", "-n", "--always-make", "-f", "Makefile", target],
+    result = subprocess.run(  # noqa: S603 - our own Makefile, printed not run
+        [shutil.which("make"), "-n", "--always-make", "-f", "Makefile", target],
         cwd=ROOT,
         capture_output=True,
         text=True,
