@@ -36,6 +36,7 @@ urlpatterns = [
     path("tra-cuu/", tracking.tracking, name="tracking"),
     path("tra-cuu/ho-so/", tracking.tracking_result, name="tracking_result"),
     path("tra-cuu/ho-so/bien-nhan/", tracking.tracking_receipt, name="tracking_receipt"),
+    path("tra-cuu/ho-so/bien-nhan.pdf", tracking.tracking_receipt_pdf, name="tracking_receipt_pdf"),
     path("tra-cuu/ho-so/bo-sung/", tracking.tracking_supplement, name="tracking_supplement"),
     path("tra-cuu/ho-so/rut-ho-so/", tracking.tracking_withdraw, name="tracking_withdraw"),
     path("tra-cuu/ho-so/danh-gia/", tracking.tracking_rate, name="tracking_rate"),

@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import nfc
@@ -28,6 +28,63 @@ from procedures.validators import (
 DATE_HELP = _("Ngày/tháng/năm, ví dụ 14/08/1990.")
 WARD_OTHER = "khac"
 YES_NO = {"yes": _("Có"), "no": _("Không")}
+
+
+def _foreign():
+    """Whether the page is in another language than Vietnamese (the /en/ form)."""
+    return (translation.get_language() or settings.LANGUAGE_CODE) != settings.LANGUAGE_CODE
+
+
+def vietnamese(text):
+    """Staff-entered Vietnamese (a procedure's question, choice, document) as safe HTML,
+    marked `<span lang="vi">` on a page in another language."""
+    return (
+        format_html('<span lang="vi">{}</span>', text) if _foreign() else conditional_escape(text)
+    )
+
+
+def naming(message, name, key="q"):
+    """`message` (a translated text with %(q)s) naming `name` marked Vietnamese: safe HTML."""
+    before, _sep, after = str(message).partition(f"%({key})s")
+    return format_html("{}{}{}", before, vietnamese(name), after)
+
+
+class PlaceSelect(forms.Select):
+    """A list of Vietnamese place names: the list is lang="vi", its own prompts (“— Chọn … —”,
+    “Khác”) in the page's language."""
+
+    def __init__(self, attrs=None, choices=(), own=("",)):
+        super().__init__(attrs, choices)
+        self.own = own
+
+    def get_context(self, name, value, attrs):
+        if _foreign():
+            attrs = {**(attrs or {}), "lang": settings.LANGUAGE_CODE}
+        return super().get_context(name, value, attrs)
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if _foreign() and str(value) in self.own:
+            option["attrs"]["lang"] = translation.get_language()
+        return option
+
+
+def mark_vietnamese_documents(form):
+    """On the online form, the documents form's names and hints written by staff are
+    marked lang="vi" (its labels and hints are built by procedures.forms)."""
+    for doc in form.documents:
+        field = form.fields[form.field_name(doc)]
+        before, name, after = str(field.label).partition(doc.name)
+        if name:
+            field.label = format_html("{}{}{}", before, vietnamese(name), after)
+            # The bound field copied the label when the form first drew it.
+            form[form.field_name(doc)].label = field.label
+        parts = [str(doc.get_form_display()), doc.accepted_types_display()]
+        if doc.help_text:
+            parts.append(vietnamese(doc.help_text))
+        field.hint = format_html_join(" · ", "{}", ((part,) for part in parts))
+        field.keep(field.kept)
+    return form
 
 
 class DayFirstDateField(forms.DateField):
@@ -83,11 +140,13 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
         label=_("Tỉnh, thành phố"),
         queryset=Province.objects.ordered(),
         empty_label=_("— Chọn tỉnh, thành phố —"),
+        widget=PlaceSelect,
         error_messages={"required": _("Chọn tỉnh, thành phố nơi cư trú.")},
     )
     ward = forms.ChoiceField(
         label=_("Xã, phường, đặc khu"),
         required=False,
+        widget=PlaceSelect(own=("", WARD_OTHER)),
         help_text=_("Nếu không có trong danh sách, chọn “Khác” và nhập tên bên dưới."),
     )
     ward_name = forms.CharField(
@@ -242,12 +301,13 @@ DATE_LIMIT_VALIDATORS = {DateLimit.NOT_FUTURE: [_not_future], DateLimit.NOT_PAST
 
 
 def _question_field(question):
+    # Labels, hints and choices are the staff's Vietnamese, marked so on the English form.
     common = {
-        "label": question.label,
+        "label": vietnamese(question.label),
         "required": question.required,
-        "help_text": question.help_text,
+        "help_text": vietnamese(question.help_text) if question.help_text else "",
     }
-    required_msg = {"required": _("Trả lời câu hỏi: %(q)s") % {"q": question.label}}
+    required_msg = {"required": naming(_("Trả lời câu hỏi: %(q)s"), question.label)}
     kind = question.kind
     if kind == QuestionKind.LONG_TEXT:
         return forms.CharField(
@@ -260,7 +320,7 @@ def _question_field(question):
         return DayFirstDateField(
             error_messages=required_msg,
             validators=DATE_LIMIT_VALIDATORS.get(question.date_limit, []),
-            **{**common, "help_text": question.help_text or DATE_HELP},
+            **{**common, "help_text": common["help_text"] or DATE_HELP},
         )
     if kind == QuestionKind.NUMBER:
         return VietnameseNumberField(
@@ -268,11 +328,11 @@ def _question_field(question):
             min_value=question.min_value,
             max_value=question.max_value,
             error_messages=required_msg,
-            **{**common, "help_text": question.help_text or _number_help(question)},
+            **{**common, "help_text": common["help_text"] or _number_help(question)},
         )
     if kind == QuestionKind.CHOICE:
         return forms.ChoiceField(
-            choices=[(c, c) for c in question.choice_list()],
+            choices=[(c, vietnamese(c)) for c in question.choice_list()],
             widget=forms.RadioSelect,
             error_messages=required_msg,
             **common,

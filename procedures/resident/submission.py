@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -29,6 +30,7 @@ from procedures.resident.forms import (
     ConsentForm,
     build_questions_form,
     dossier_answers,
+    mark_vietnamese_documents,
     questions_to_session,
 )
 from procedures.services import dossier_submit, new_submission_tokens
@@ -38,12 +40,13 @@ from procedures.validators import display_mobile
 logger = logging.getLogger(__name__)
 
 STEPS = ["nguoi-nop", "cau-hoi", "giay-to", "dong-y", "kiem-tra"]
+# Lazy: translated in the language of each request, not the one that imported the module.
 STEP_TITLES = {
-    "nguoi-nop": _("Thông tin người nộp"),
-    "cau-hoi": _("Thông tin về việc đề nghị"),
-    "giay-to": _("Giấy tờ kèm theo"),
-    "dong-y": _("Đồng ý xử lý dữ liệu cá nhân"),
-    "kiem-tra": _("Kiểm tra trước khi nộp"),
+    "nguoi-nop": gettext_lazy("Thông tin người nộp"),
+    "cau-hoi": gettext_lazy("Thông tin về việc đề nghị"),
+    "giay-to": gettext_lazy("Giấy tờ kèm theo"),
+    "dong-y": gettext_lazy("Đồng ý xử lý dữ liệu cá nhân"),
+    "kiem-tra": gettext_lazy("Kiểm tra trước khi nộp"),
 }
 SUBMITTED_KEY = "portal:submitted"
 # Per procedure, the submission token of the dossier this session last sent: Back to a
@@ -230,6 +233,7 @@ def _documents_step(request, procedure, state, steps, step):
             return _next(request, procedure, steps, step)
     else:
         form = build_documents_form(documents, kept=kept)
+    mark_vietnamese_documents(form)
     return render(
         request,
         "procedures/submission_documents.html",

@@ -9,17 +9,20 @@ import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from portal.models import WardProfile
 from portal.ratelimit import rate_limited
+from procedures import privacy
 from procedures.constants import DossierStatus
 from procedures.forms import SupplementForm, build_documents_form
 from procedures.models import Dossier, DossierEvent
+from procedures.receipt_pdf import receipt_pdf
 from procedures.resident.forms import RatingForm, TrackingForm, WithdrawalForm
 from procedures.resident.submission import TRACKING_KEY
 from procedures.services import (
@@ -235,26 +238,48 @@ def tracking_rate(request):
     return render(request, "procedures/tracking_result.html", context, status=400)
 
 
-@never_cache
-def tracking_receipt(request):
-    dossier, token = _tracked(request, for_receipt=True)
-    if dossier is None:
-        return _no_dossier(request)
+def _receipt_context(request, dossier, token):
+    """What the receipt shows, for its page and its PDF alike."""
     target = (
         request.build_absolute_uri(reverse("procedures:tracking_token", args=[token]))
         if token
         else request.build_absolute_uri(reverse("procedures:tracking"))
     )
     qr = segno.make(target, error="m")
-    # Inline SVG: no script, no style attribute (CSP), no extra request.
-    svg = qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=False)
+    return {
+        "dossier": dossier,
+        "qr": qr,
+        # Inline SVG: no script, no style attribute (CSP), no extra request.
+        "qr_svg": qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=False),
+        "qr_target_is_secret": bool(token),
+        # What code + phone reveal, as the privacy notice states (procedures.privacy).
+        "masked_name": mask_name(dossier.applicant_name),
+        "masked_phone": mask_phone(dossier.phone),
+        "documents": privacy.received_documents(dossier.documents.all()),
+    }
+
+
+@never_cache
+def tracking_receipt(request):
+    dossier, token = _tracked(request, for_receipt=True)
+    if dossier is None:
+        return _no_dossier(request)
     return render(
-        request,
-        "procedures/dossier_receipt.html",
-        {
-            "dossier": dossier,
-            "qr_svg": svg,
-            "qr_target_is_secret": bool(token),
-            "masked_phone": mask_phone(dossier.phone),
-        },
+        request, "procedures/dossier_receipt.html", _receipt_context(request, dossier, token)
     )
+
+
+@never_cache
+@rate_limited("tracking", methods=("GET",))
+def tracking_receipt_pdf(request):
+    """The receipt as a PDF file (form 01 with its QR): the page's own context, nothing
+    more; counted against the tracking limit, since each one is drawn on the server."""
+    dossier, token = _tracked(request, for_receipt=True)
+    if dossier is None:
+        return _no_dossier(request)
+    context = _receipt_context(request, dossier, token)
+    context["authority"] = WardProfile.load().authority
+    response = HttpResponse(receipt_pdf(context), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="giay-tiep-nhan-{dossier.code}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -192,7 +192,7 @@ def test_public_pages_have_one_h1(client, ward, name):
 
 def test_privacy_notice_is_versioned(client, ward):
     html = client.get(reverse("procedures:privacy_notice")).content.decode()
-    assert "Phiên bản 2026.1" in html and "91/2025/QH15" in html
+    assert "Phiên bản 2026.2" in html and "91/2025/QH15" in html
 
 
 def test_document_size_limit_is_the_smaller_of_setting_and_procedure(settings):

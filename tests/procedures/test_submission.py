@@ -37,7 +37,7 @@ def test_whole_journey_creates_one_complete_dossier(
     assert dossier.applicant_name == "Nguyễn Văn An"  # NFC, collapsed, capitalised as typed
     assert dossier.phone == "+84912345678"
     assert dossier.id_number == "031090001234"
-    assert dossier.privacy_notice_version == "2026.1"
+    assert dossier.privacy_notice_version == "2026.2"
     assert dossier.consent_at == consented  # when the box was ticked, not when sent
     assert dossier.answers["ten_tre"] == {"label": "Tên của trẻ", "value": "Nguyễn Văn Bình"}
     assert dossier.answers["ngay_sinh_tre"]["value"] == "01/02/2025"
