@@ -10,7 +10,7 @@ body never leaves the database for a results page.
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from congress.constants import DocumentType
@@ -70,7 +70,7 @@ class ArticleSearch(search.Provider):
         return [
             search.Hit(
                 title=title,
-                url=reverse_lazy("congress:article_detail", kwargs={"slug": slug}),
+                url=reverse("congress:article_detail", kwargs={"slug": slug}),
                 text=summary,
                 terms=query.terms,
                 kind=self.kind,
@@ -111,7 +111,7 @@ class DocumentSearch(search.Provider):
             hits.append(
                 search.Hit(
                     title=Document.title_of(labels[doc_type], number),
-                    url=reverse_lazy("congress:document_detail", kwargs={"slug": slug}),
+                    url=reverse("congress:document_detail", kwargs={"slug": slug}),
                     text=summary,
                     terms=query.terms,
                     kind=self.kind,
