@@ -297,6 +297,7 @@ def main():
     for mode, rounds in raw.items():
         print(summarise(mode, rounds, selected(args)) + "\n")
     if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(raw, indent=1))
 
 
