@@ -87,6 +87,7 @@ deploy-check: setup
 	DJANGO_SETTINGS_MODULE=anphong.settings.prod \
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	ALLOWED_HOSTS=anphong.haiphong.gov.vn \
+	REDIS_URL=redis://127.0.0.1:6379/0 \
 	$(MANAGE) check --deploy --fail-level WARNING
 
 ci-checks: lint migrations-check deploy-check

@@ -59,6 +59,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# Error pages that render without the request, the database or the cache.
+handler400 = "anphong.views.bad_request"
 handler500 = "anphong.views.server_error"
 
 # Media: Django serves them only in development and under `make run` (anphong.views.media).

@@ -2,12 +2,16 @@
 
 import logging
 import sys
+import threading
+import time
+from contextlib import ExitStack
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 from django.http import (
     Http404,
     HttpResponse,
+    HttpResponseBadRequest,
     HttpResponsePermanentRedirect,
     HttpResponseServerError,
     JsonResponse,
@@ -33,8 +37,87 @@ def media(request, path):
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
-def database_unavailable(request=None):
-    """Return the static 503 page: rendered without context processors (no DB access)."""
+class DatabaseOutage:
+    """Whether this process currently finds the database unreachable, to log an outage
+    twice: one warning when it starts (naming the error, no traceback) and one line when
+    it ends (the first request or health check that reaches the database again), instead
+    of a traceback per 503.
+
+    The only state is this process-level flag and the outage's first error and start
+    time, shared by the threads of a worker and changed under a lock; each worker
+    process logs its own outage. Readers may look at `active` without the lock: a stale
+    read only makes a request take the locked path or skip it once.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.active = False
+        self._since = 0.0
+        self._error = ""
+
+    def started(self, exc=None):
+        """Record a request or check that found the database unreachable."""
+        if self.active:
+            return
+        with self._lock:
+            if self.active:
+                return
+            self.active = True
+            self._since = time.monotonic()
+            self._error = error = _one_line(exc)
+        logger.warning("Database unavailable, answering 503 until it answers again: %s", error)
+
+    def ended(self):
+        """Record a request or check that reached the database."""
+        if not self.active:
+            return
+        with self._lock:
+            if not self.active:
+                return
+            self.active = False
+            seconds = time.monotonic() - self._since
+            error = self._error
+        logger.warning("Database available again after %.1f s (outage: %s)", seconds, error)
+
+    def watch(self, get_response, request):
+        """get_response(request); while an outage is under way, a request whose query
+        succeeds ends it. A request that needs no query (a cached page) says nothing about
+        the database and ends nothing. Outside an outage this costs one attribute read."""
+        if not self.active:
+            return get_response(request)
+        reached = []
+
+        def note_success(execute, sql, params, many, context):
+            result = execute(sql, params, many, context)
+            reached.append(True)
+            return result
+
+        with ExitStack() as stack:
+            for conn in connections.all():
+                stack.enter_context(conn.execute_wrapper(note_success))
+            response = get_response(request)
+        if reached:
+            self.ended()
+        return response
+
+
+def _one_line(exc):
+    if exc is None:
+        return "unknown error"
+    text = " ".join(str(exc).split())[:300]
+    return f"{exc.__class__.__name__}: {text}" if text else exc.__class__.__name__
+
+
+database_outage = DatabaseOutage()
+
+
+def database_unavailable(request=None, exc=None):
+    """Return the static 503 page: rendered without context processors (no DB access).
+
+    The outage is logged once (`database_outage`); Django's per-response line for each
+    such 503 is dropped by anphong.log_filters.SkipDuringDatabaseOutage.
+    """
+    database_outage.started(exc or sys.exc_info()[1])
     body = loader.get_template("503.html").render({})
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
@@ -42,13 +125,21 @@ def database_unavailable(request=None):
     return response
 
 
+def bad_request(request, exception=None, template_name="400.html"):
+    """The Vietnamese 400 page, rendered without the request: a bad Host header (the
+    commonest 400) raises again wherever the request builds an address, and the page
+    needs neither the database nor the cache."""
+    return HttpResponseBadRequest(loader.get_template(template_name).render({}))
+
+
 @requires_csrf_token
 def server_error(request, template_name="500.html"):
     """Return 503 when the failure is an unreachable database, else the plain 500 page."""
     from anphong.middleware import is_database_down  # anphong.middleware imports this module
 
-    if is_database_down(sys.exc_info()[1]):
-        return database_unavailable(request)
+    exc = sys.exc_info()[1]
+    if is_database_down(exc):
+        return database_unavailable(request, exc)
     # Like Django's default: no request context, so a broken DB cannot break this page.
     return HttpResponseServerError(loader.get_template(template_name).render({}))
 
@@ -63,15 +154,40 @@ def csrf_failure(request, reason="", template_name="403_csrf.html"):
 @never_cache
 @require_GET
 def healthz(request):
-    """Report whether the database answers; 503 when it does not."""
+    """Report each dependency (database, cache): 503 + Retry-After when one is down.
+
+    The cache is checked by a round trip under a key of this call's own, so two workers
+    checking at once cannot disturb each other; a fail-open cache (portal/cache.py) that
+    cannot reach Redis answers a miss, which reads as "unavailable" here.
+    """
+    import secrets
+
+    from django.core.cache import cache
+
+    checks = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        checks["database"] = "ok"
+        database_outage.ended()
     except Exception as exc:  # noqa: BLE001 - any failure means "down" here
-        logger.warning("Health check: database unavailable: %s", exc.__class__.__name__)
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        database_outage.started(exc)  # logged once per outage, not per check
+        checks["database"] = "unavailable"
+    token = secrets.token_hex(8)
+    key = f"healthz:{token}"
+    try:
+        cache.set(key, token, 10)
+        checks["cache"] = "ok" if cache.get(key) == token else "unavailable"
+        cache.delete(key)
+    except Exception as exc:  # noqa: BLE001 - any failure means "down" here
+        logger.warning("Health check: cache unavailable: %s", exc.__class__.__name__)
+        checks["cache"] = "unavailable"
+    if all(state == "ok" for state in checks.values()):
+        return JsonResponse({"status": "ok", **checks})
+    response = JsonResponse({"status": "error", **checks}, status=503)
+    response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
+    return response
 
 
 @require_GET

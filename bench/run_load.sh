@@ -8,6 +8,8 @@ DB="${1:-anphong_bench}"
 PORT="${2:-8103}"
 RUN="$(mktemp -d /tmp/anphong-load-XXXX)"
 export DJANGO_SETTINGS_MODULE=anphong.settings.prod
+# Production settings refuse to start without a shared cache.
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
 export SECRET_KEY="bench-only-$(date +%s)" ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0
 export SECURE_HSTS_SECONDS=0 AXES_ENABLED=0

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DB="${1:-anphong_bench}"
 export DJANGO_SETTINGS_MODULE=anphong.settings.prod
+# Production settings refuse to start without a shared cache.
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
 export SECRET_KEY="bench-only-$(date +%s)" ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0
 export SECURE_HSTS_SECONDS=0 AXES_ENABLED=0 LOG_LEVEL=WARNING

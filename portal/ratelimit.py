@@ -1,4 +1,9 @@
-"""Cache-based rate limits per client IP (Redis in production), answering 429 + Retry-After."""
+"""Cache-based rate limits per client IP (Redis in production), answering 429 + Retry-After.
+
+While the cache is unreachable (portal.cache.FailOpenRedisCache: `available` is False) a
+limit cannot count: the buckets in PORTAL_RATE_FAIL_CLOSED (tracking: it stops code + phone
+guessing) answer 503 + Retry-After; every other limit lets the request through.
+"""
 
 import functools
 import hashlib
@@ -66,6 +71,21 @@ def too_many_requests(request, retry_after):
     return response
 
 
+# Seconds a client is asked to wait when a fail-closed limit cannot count.
+UNAVAILABLE_RETRY_AFTER = 30
+
+
+def limit_unavailable(request):
+    retry_after = UNAVAILABLE_RETRY_AFTER
+    body = render_to_string(
+        "portal/limit_unavailable.html", {"retry_after": retry_after}, request=request
+    )
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def rate_limited(bucket, methods=("POST",)):
     """Limit the decorated view's `methods` per client IP with the PORTAL_RATE_<bucket> setting."""
 
@@ -76,6 +96,10 @@ def rate_limited(bucket, methods=("POST",)):
                 wait = hit(bucket, request)
                 if wait:
                     return too_many_requests(request, wait)
+                if bucket in settings.PORTAL_RATE_FAIL_CLOSED and not getattr(
+                    cache, "available", True
+                ):
+                    return limit_unavailable(request)
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -176,6 +176,17 @@ def _process_state():
 
 
 @pytest.fixture(autouse=True)
+def _no_database_outage():
+    """The process-level outage flag (anphong.views.database_outage) starts and ends each
+    test cleared: a test that answered a 503 must not leave the next one "in an outage"."""
+    from anphong.views import database_outage
+
+    database_outage.active = False
+    yield
+    database_outage.active = False
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Every test starts in the site's default language: a request to an /en/ page leaves
     English active in the test's thread, and `reverse()` and gettext in the tests that

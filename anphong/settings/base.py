@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Control characters and unreadable bodies: 400 before anything reads them.
+    "anphong.middleware.InputGuardMiddleware",
     "anphong.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -92,21 +94,45 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+elif _db["ENGINE"] == "django.db.backends.postgresql":
+    _db["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 600)
+    # A dropped or hung server must not hold a worker: connect quickly, cancel a statement
+    # that runs too long, and notice a silent peer with TCP keepalives; then answer 503
+    # (every one of these is an OperationalError, which the middleware turns into a 503).
+    _options = _db.setdefault("OPTIONS", {})
+    _options["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 3)
+    _statement_timeout = env_int("DB_STATEMENT_TIMEOUT", 15000)  # milliseconds, 0: none
+    if _statement_timeout > 0:
+        _options["options"] = " ".join(
+            filter(None, [_options.get("options"), f"-c statement_timeout={_statement_timeout}"])
+        )
+    _options["keepalives"] = 1
+    _options["keepalives_idle"] = env_int("DB_KEEPALIVES_IDLE", 30)
+    _options["keepalives_interval"] = env_int("DB_KEEPALIVES_INTERVAL", 5)
+    _options["keepalives_count"] = env_int("DB_KEEPALIVES_COUNT", 3)
 else:
     _db["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 600)
-    # A dropped server must not hang a worker: connect quickly, then answer 503.
     _db.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 3)
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    # Fails open (portal/cache.py): while Redis is unreachable pages are served uncached,
+    # each attempt bounded by these timeouts (milliseconds), then Redis is left alone for
+    # REDIS_RETRY_SECONDS. The rate limits that protect residents' data fail closed instead
+    # (PORTAL_RATE_FAIL_CLOSED).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "anphong",
             "TIMEOUT": 300,
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_CONNECT_TIMEOUT_MS", 250) / 1000,
+                "socket_timeout": env_int("REDIS_SOCKET_TIMEOUT_MS", 250) / 1000,
+                "RETRY_SECONDS": env_int("REDIS_RETRY_SECONDS", 5),
+            },
         }
     }
 else:
@@ -212,7 +238,9 @@ DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 30)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"database_outage": {"()": "anphong.log_filters.SkipDuringDatabaseOutage"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["database_outage"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
@@ -241,6 +269,10 @@ STATISTICS_CACHE_SECONDS = env_int("STATISTICS_CACHE_SECONDS", 600)
 # Rate limits per client IP, "<requests>/<seconds>": form steps and tracking look-ups.
 PORTAL_RATE_SUBMIT = env_str("PORTAL_RATE_SUBMIT", "60/600")
 PORTAL_RATE_TRACKING = env_str("PORTAL_RATE_TRACKING", "20/600")
+# Limits that refuse (503) rather than let requests through uncounted while the cache is
+# unreachable: the tracking look-up's limit is what stops code + phone guessing, so it
+# protects residents' data. The submission limit only guards against floods: it fails open.
+PORTAL_RATE_FAIL_CLOSED = env_list("PORTAL_RATE_FAIL_CLOSED", ["tracking"])
 # The client address behind proxies follows TRUSTED_PROXY_COUNT (below).
 
 # --- Staff side: working-day calendar, log-in hardening, notifications, audit ---

@@ -6,6 +6,7 @@ model refuses any other change, and every change is a new `DossierEvent` row.
 
 import contextvars
 import hashlib
+import re
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -25,6 +26,11 @@ from procedures.storage import get_private_storage, private_storage
 
 class StatusChangeRefused(RuntimeError):
     """Raised when code tries to change a dossier's status outside the workflow service."""
+
+
+# A tracking token is secrets.token_urlsafe(): URL-safe base64 without padding. Anything
+# else in a link (a Vietnamese letter, an emoji, a zero-width space) cannot be a token.
+TRACKING_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def hash_tracking_token(token):
@@ -68,7 +74,7 @@ class DossierQuerySet(models.QuerySet):
         return super().update(**kwargs)
 
     def by_tracking_token(self, token):
-        if not token or len(token) > 100:
+        if not token or len(token) > 100 or not TRACKING_TOKEN_RE.fullmatch(token):
             return self.none()
         return self.filter(tracking_token_hash=hash_tracking_token(token))
 

@@ -378,9 +378,11 @@ def _submit(request, procedure, state, steps):
         return redirect("procedures:submit_step", slug=procedure.slug, step="kiem-tra")
     except (DatabaseError, OSError):
         logger.exception("Dossier submission failed for procedure %s", procedure.pk)
-        return render(
+        response = render(
             request, "procedures/submission_failed.html", {"procedure": procedure}, status=503
         )
+        response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
+        return response
     submitted = request.session.get(SUBMITTED_KEY, {})
     submitted[state["submission_token"]] = {"dossier": dossier.pk, "token": tracking_token}
     request.session[SUBMITTED_KEY] = dict(list(submitted.items())[-10:])

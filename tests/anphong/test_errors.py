@@ -54,9 +54,10 @@ def test_every_page_answers_503_while_database_is_unreachable_then_recovers(clie
             assert "Traceback" not in html and html.count("<h1") == 1
         health = client.get("/healthz")
         assert health.status_code == 503
-        assert health.json() == {"status": "error", "database": "unavailable"}
+        assert health["Retry-After"] == "30"
+        assert health.json() == {"status": "error", "database": "unavailable", "cache": "ok"}
     assert client.get("/").status_code == 200
-    assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
+    assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_handler500_turns_an_unreachable_database_into_503(db):
@@ -104,3 +105,25 @@ def test_healthz_is_never_cached(client, db):
     assert response.status_code == 200
     directives = {d.strip() for d in response["Cache-Control"].split(",")}
     assert directives >= {"no-cache", "no-store", "max-age=0"}
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db
+def test_a_statement_over_the_timeout_answers_503():
+    """DB_STATEMENT_TIMEOUT cancels a statement a hung or overloaded server cannot finish;
+    the cancellation is an OperationalError, which the middleware answers with a 503."""
+    from django.db import connection, transaction
+
+    from anphong.middleware import DatabaseUnavailableMiddleware
+
+    if connection.vendor != "postgresql":
+        pytest.skip("statement_timeout is PostgreSQL's")
+    with pytest.raises(OperationalError) as raised:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = '50ms'")
+            cursor.execute("SELECT pg_sleep(2)")
+    assert "statement timeout" in str(raised.value)
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    response = middleware.process_exception(RequestFactory().get("/"), raised.value)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"

@@ -55,7 +55,11 @@ def test_admin_requires_login(client, db):
 def test_production_settings_are_strict(monkeypatch):
     import importlib
 
+    import anphong.settings.base as base
+
     monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    # Production refuses to start without a shared cache (base is already imported).
+    monkeypatch.setattr(base, "REDIS_URL", "redis://127.0.0.1:6379/0")
     import anphong.settings.prod as prod
 
     prod = importlib.reload(prod)

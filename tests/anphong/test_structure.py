@@ -55,8 +55,16 @@ def test_imports_are_absolute():
 
 def test_the_project_package_is_wiring_only():
     """Features live in apps: anphong/ holds settings, URLs, entry points, middleware,
-    error views and formats."""
-    wiring = {"__init__.py", "asgi.py", "wsgi.py", "urls.py", "middleware.py", "views.py"}
+    error views, the logging filters the settings name, and formats."""
+    wiring = {
+        "__init__.py",
+        "asgi.py",
+        "wsgi.py",
+        "urls.py",
+        "middleware.py",
+        "views.py",
+        "log_filters.py",
+    }
     modules = {p.name for p in (ROOT / "anphong").glob("*.py")}
     packages = {p.name for p in (ROOT / "anphong").iterdir() if p.is_dir() and p.name[0] != "_"}
     assert modules <= wiring

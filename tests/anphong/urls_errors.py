@@ -20,4 +20,5 @@ urlpatterns = [
     *site_urlpatterns,
 ]
 
+handler400 = "anphong.views.bad_request"
 handler500 = "anphong.views.server_error"

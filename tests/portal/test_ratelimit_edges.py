@@ -57,8 +57,9 @@ def test_the_429_page_names_the_page_asked_for(client, ward, settings, window_cl
     response = client.post(url, {"code": "X", "phone": "0912345678"})
     assert response.status_code == 429
     html = response.content.decode()
-    # Rendered with the request, like every page of the site (its address, its language…).
-    assert f'<link rel="canonical" href="http://testserver{url}">' in html
+    # Rendered with the request, like every page of the site: the language switch links
+    # to this very page in English.
+    assert f'href="/en{url}" hreflang="en"' in html
     assert "Xin thử lại sau 590 giây." in html
 
 

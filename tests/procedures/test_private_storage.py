@@ -61,7 +61,12 @@ def test_deployed_settings_declare_it_at_private_media_root(module):
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
-        env={"PATH": "/usr/bin:/bin", "SECRET_KEY": "x" * 50},
+        # Production needs a shared cache (prod.py refuses to start without one).
+        env={
+            "PATH": "/usr/bin:/bin",
+            "SECRET_KEY": "x" * 50,
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+        },
         capture_output=True,
         text=True,
         check=False,

@@ -264,3 +264,28 @@ def _all_files(root):
     for d in dirs:
         found += _all_files(f"{root}/{d}")
     return found
+
+
+@pytest.mark.parametrize("error", ["database", "disk"])
+def test_the_not_sent_page_asks_to_retry_later(client, ward, procedure, monkeypatch, error):
+    """The "Chưa gửi được hồ sơ" 503 carries Retry-After, like the site's other 503s."""
+    from django.conf import settings
+    from django.db import OperationalError
+
+    def broken(*args, **kwargs):
+        if error == "database":
+            raise OperationalError("disk I/O error")
+        raise OSError(28, "No space left on device")
+
+    check = fill_until_check(client, procedure)
+    token = submission_token(check)
+    if error == "database":
+        monkeypatch.setattr(DossierDocument.objects, "bulk_create", broken)
+    else:
+        from procedures import staging
+
+        monkeypatch.setattr(staging, "copy_to_final", broken)
+    response = client.post(step_url(procedure, "kiem-tra"), {"submission_token": token})
+    assert response.status_code == 503
+    assert "Chưa gửi được hồ sơ" in response.content.decode()
+    assert response["Retry-After"] == str(settings.DATABASE_RETRY_AFTER)

@@ -104,6 +104,19 @@ def test_wrong_secret_link_is_404(client, ward):
     )
 
 
+@pytest.mark.parametrize(
+    "token",
+    ["%C4%91", "%F0%9F%98%80", "abc%E2%80%8Bdef", "abc%20def", "a%2Bb%3D", "%FF%FE"],
+    ids=["vietnamese-letter", "emoji", "zero-width-space", "space", "plus-equals", "bad-utf8"],
+)
+def test_a_secret_link_outside_the_token_alphabet_is_the_tracking_404(client, ward, token):
+    DossierFactory()
+    response = client.get(f"/tra-cuu/h/{token}/")
+    assert (
+        response.status_code == 404 and "Đường dẫn tra cứu không đúng" in response.content.decode()
+    )
+
+
 def test_tracking_token_is_stored_only_as_a_hash(
     client, ward, procedure, django_capture_on_commit_callbacks
 ):

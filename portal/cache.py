@@ -1,0 +1,132 @@
+"""A Redis cache that fails open: while Redis is unreachable every call behaves as a miss.
+
+The page cache, the fragment caches ({% cache %}), the search and statistics caches only
+save work, so an outage must cost speed, not pages. Connect and socket timeouts (set in
+settings from REDIS_URL) bound one attempt to a fraction of a second; after a failure the
+backend stops asking Redis for `RETRY_SECONDS`, so a page with many cached fragments
+does not pay the timeout once per fragment. The outage is logged once when it starts and
+once when it ends.
+
+Callers that must not fail open (the rate limits that protect residents' data, see
+`portal.ratelimit`) read `available` after their calls.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+class _Outage:
+    """One server's outage state, shared by the backend instances of every thread of the
+    process (Django makes one instance per thread), so an outage is logged once."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down_since = None  # time.monotonic() of the outage's first failure
+        self.retry_at = 0.0
+
+
+_outages = {}
+_outages_lock = threading.Lock()
+
+
+def _outage_for(location):
+    with _outages_lock:
+        return _outages.setdefault(location, _Outage())
+
+
+class FailOpenRedisCache(RedisCache):
+    # Seconds without asking Redis after a failed call (OPTIONS["RETRY_SECONDS"]).
+    retry_seconds = 5.0
+
+    def __init__(self, server, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        self.retry_seconds = float(options.pop("RETRY_SECONDS", self.retry_seconds))
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+        self._outage = _outage_for(server)
+
+    @property
+    def available(self):
+        """False while the last attempt to reach Redis failed."""
+        return self._outage.down_since is None
+
+    def _call(self, method, miss, *args, **kwargs):
+        outage = self._outage
+        if outage.down_since is not None and time.monotonic() < outage.retry_at:
+            return miss()
+        try:
+            result = method(*args, **kwargs)
+        except OUTAGE_ERRORS as exc:
+            self._failed(exc)
+            return miss()
+        if outage.down_since is not None:
+            self._recovered()
+        return result
+
+    def _failed(self, exc):
+        outage = self._outage
+        with outage.lock:
+            now = time.monotonic()
+            outage.retry_at = now + self.retry_seconds
+            if outage.down_since is None:
+                outage.down_since = now
+                logger.warning(
+                    "Cache unavailable (%s: %s): serving uncached until it answers.",
+                    exc.__class__.__name__,
+                    exc,
+                )
+
+    def _recovered(self):
+        outage = self._outage
+        with outage.lock:
+            if outage.down_since is None:
+                return
+            seconds = time.monotonic() - outage.down_since
+            outage.down_since = None
+        logger.warning("Cache available again after %.0f s.", seconds)
+
+    def add(self, *args, **kwargs):
+        return self._call(super().add, lambda: False, *args, **kwargs)
+
+    def get(self, key, default=None, version=None):
+        return self._call(super().get, lambda: default, key, default, version)
+
+    def set(self, *args, **kwargs):
+        return self._call(super().set, lambda: None, *args, **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._call(super().touch, lambda: False, *args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._call(super().delete, lambda: False, *args, **kwargs)
+
+    def get_many(self, *args, **kwargs):
+        return self._call(super().get_many, dict, *args, **kwargs)
+
+    def has_key(self, *args, **kwargs):
+        return self._call(super().has_key, lambda: False, *args, **kwargs)
+
+    def incr(self, key, delta=1, version=None):
+        def missing():
+            raise ValueError(f"Key '{key}' not found (cache unavailable).")
+
+        return self._call(super().incr, missing, key, delta, version)
+
+    def set_many(self, data, *args, **kwargs):
+        return self._call(super().set_many, lambda: list(data), data, *args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._call(super().delete_many, lambda: None, *args, **kwargs)
+
+    def clear(self):
+        return self._call(super().clear, lambda: False)
