@@ -83,7 +83,8 @@ def mark_vietnamese_documents(form):
         if doc.help_text:
             parts.append(vietnamese(doc.help_text))
         field.hint = format_html_join(" · ", "{}", ((part,) for part in parts))
-        field.keep(field.kept)
+        # Through the form: the bound field copied the hint when the form was built.
+        form.keep(doc, field.kept)
     return form
 
 

@@ -208,3 +208,20 @@ def test_every_string_of_the_form_templates_has_an_english_translation():
     msgids = _template_msgids()
     assert len(msgids) > 40  # the extraction itself works
     assert sorted(msgids - translated) == []
+
+
+def test_a_documents_hint_from_staff_is_marked_vietnamese_on_the_english_form(client, english_form):
+    """Staff's note on a document (“Kèm bản sao CCCD”) is Vietnamese on the English form
+    too: its hint marks it lang="vi", before and after a file is kept."""
+    procedure, url = english_form
+    optional = procedure.documents.get(is_mandatory=False)
+    optional.help_text = "Kèm bản sao CCCD"
+    optional.save()
+    assert client.post(url("nguoi-nop"), applicant_data()).status_code == 302
+    answers = {"ten_tre": "Bình", "ngay_sinh_tre": "01/02/2025", "so_ban": "2", "quan_he": "Mẹ"}
+    assert client.post(url("cau-hoi"), answers).status_code == 302
+    marked = 'Original · PDF, JPEG, PNG · <span lang="vi">Kèm bản sao CCCD</span>'
+    hint = f'<div id="id_doc_{optional.pk}_helptext" class="form-text">{marked}'
+    assert hint in _page(client, url("giay-to"))
+    kept = _page(client, url("giay-to"), {f"doc_{optional.pk}": upload("uq.pdf", pdf_bytes())})
+    assert hint + "<br>" in kept

@@ -1,5 +1,6 @@
 """Tracking edges: what a resident sees when the session holds no dossier."""
 
+import re
 import secrets
 
 import pytest
@@ -7,7 +8,12 @@ from django.urls import reverse
 
 from procedures.models import DossierDocument
 from procedures.models.dossiers import hash_tracking_token
-from tests.procedures.factories import VALID_PHONE, DossierFactory
+from tests.procedures.factories import (
+    VALID_PHONE,
+    DossierFactory,
+    ProcedureFactory,
+    RequiredDocumentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +122,15 @@ def test_the_receipt_of_a_code_and_phone_look_up_points_at_the_tracking_form(cli
     look_up(client, DossierFactory())
     html = client.get(reverse("procedures:tracking_receipt")).content.decode()
     assert "Quét mã QR để mở trang tra cứu, rồi nhập mã hồ sơ và số điện thoại." in html
+
+
+def test_a_document_asked_for_again_is_not_marked_optional(client, ward):
+    """The procedure lists the power of attorney as optional (“nếu có”), but once the office
+    asks for it, the resident's upload field names it plainly: it is required now."""
+    procedure = ProcedureFactory()
+    RequiredDocumentFactory(procedure=procedure, name="Văn bản ủy quyền", is_mandatory=False)
+    look_up(client, DossierFactory(procedure=procedure, status_path=[5]))
+    html = client.get(reverse("procedures:tracking_result")).content.decode()
+    upload = html.split('id="supplement-title"')[1].split("</section>")[0]
+    label = re.search(r"<label[^>]*>(.*?)</label>", upload, re.S).group(1)
+    assert label.split() == ["Văn", "bản", "ủy", "quyền"]

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from procedures import deadlines, workdays
 from procedures.constants import DossierStatus as S
-from procedures.constants import Timeliness
+from procedures.constants import DueChangeKind, Timeliness
+from procedures.models import DueDateChange
 from procedures.workflow import dossier_transition
 from tests.procedures.factories import DossierFactory, RequiredDocumentFactory
 from tests.staff.fixtures import at
@@ -101,3 +102,23 @@ def test_finishing_costs_the_same_queries_however_long_the_history(procedure_a, 
         return len(queries)
 
     assert queries_to_finish(3) == queries_to_finish(0)
+
+
+def test_each_change_of_the_appointment_names_who_made_it(procedure_a, leader, clock):
+    """The dossier page lists the appointment's changes with the staff member behind each:
+    acceptance by the leader here; a resumption after the resident's supplement by nobody."""
+    dossier = _accepted_monday(procedure_a, leader, clock)
+    dossier_transition(
+        dossier=dossier,
+        to_status=S.SUPPLEMENT_REQUESTED,
+        actor=leader,
+        public_note="Bổ sung bản sao.",
+        documents=[RequiredDocumentFactory(procedure=procedure_a)],
+    )
+    clock.advance(hours=1)
+    dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=None)
+    changes = DueDateChange.objects.filter(dossier=dossier).order_by("pk")
+    assert [(c.kind, c.actor) for c in changes] == [
+        (DueChangeKind.ACCEPTED, leader),
+        (DueChangeKind.RESUMED, None),
+    ]

@@ -111,3 +111,24 @@ def test_an_overdue_dossier_asks_for_the_apology_first(procedure_a, leader, cloc
     assert refusal(dossier=dossier, to_status=S.DONE, actor=leader) == [
         "Hồ sơ đã quá ngày hẹn trả. Lập phiếu xin lỗi và hẹn lại (mẫu 04) trước khi tiếp tục."
     ]
+
+
+def test_a_step_taken_without_notes_records_none(procedure_a, leader, clock):
+    """Acceptance at the desk's registration passes no note: the history, which the
+    resident's timeline and the control sheet show, has none either."""
+    dossier = DossierFactory(procedure=procedure_a)
+    event = dossier_transition(dossier=dossier, to_status=S.ACCEPTED, actor=leader)
+    event.refresh_from_db()
+    assert (event.public_note, event.internal_note) == ("", "")
+
+
+def test_a_supplement_request_keeps_its_note_without_surrounding_blanks(procedure_a, leader, clock):
+    dossier = DossierFactory(procedure=procedure_a)
+    dossier_transition(
+        dossier=dossier,
+        to_status=S.SUPPLEMENT_REQUESTED,
+        actor=leader,
+        public_note="\n  Bổ sung bản sao giấy khai sinh.  \n",
+        documents=[RequiredDocumentFactory(procedure=procedure_a)],
+    )
+    assert dossier.supplement_requests.get().note == "Bổ sung bản sao giấy khai sinh."
