@@ -14,10 +14,11 @@ from crispy_forms.layout import Field, Layout
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from procedures.files import check_upload
+from procedures.language import naming, vietnamese
 from procedures.staging import StagedFile
 from procedures.storage import private_storage
 
@@ -69,11 +70,14 @@ class DocumentField(forms.FileField):
 
     def __init__(self, doc, *, mandatory, **kwargs):
         self.doc = doc
-        label = doc.name if mandatory else _("%(doc)s (nếu có)") % {"doc": doc.name}
+        # The document's name and hint are staff-entered Vietnamese, marked so on /en/.
+        label = (
+            vietnamese(doc.name) if mandatory else naming(_("%(doc)s (nếu có)"), doc.name, "doc")
+        )
         parts = [str(doc.get_form_display()), doc.accepted_types_display()]
         if doc.help_text:
-            parts.append(doc.help_text)
-        self.hint = " · ".join(parts)
+            parts.append(vietnamese(doc.help_text))
+        self.hint = format_html_join(" · ", "{}", ((part,) for part in parts))
         self.kept = None  # the staged file's dict, once there is one
         self.remove_button = False
         # Whether a document is missing depends on what is already staged or ticked, so
@@ -162,11 +166,13 @@ class DocumentsForm(forms.Form):
         return data
 
     def too_many_message(self, doc):
-        return _("%(doc)s: chỉ tải lên một tệp.") % {"doc": doc.name}
+        return naming(_("%(doc)s: chỉ tải lên một tệp."), doc.name, "doc")
 
     def check_missing(self, doc):
         if doc.is_mandatory and str(doc.pk) not in self.staged:
-            self.add_error(self.field_name(doc), _("Tải lên tệp: %(doc)s.") % {"doc": doc.name})
+            self.add_error(
+                self.field_name(doc), naming(_("Tải lên tệp: %(doc)s."), doc.name, "doc")
+            )
 
     def stage(self, doc, clean):
         """Stage a checked file in place of the document's earlier one, within the total."""
@@ -239,7 +245,7 @@ class SupplementForm(DocumentsForm):
         return super().clean()
 
     def too_many_message(self, doc):
-        return _("Tải lên một tệp: %(doc)s.") % {"doc": doc.name}
+        return naming(_("Tải lên một tệp: %(doc)s."), doc.name, "doc")
 
     def check_missing(self, doc):
         self.add_error(self.field_name(doc), self.too_many_message(doc))

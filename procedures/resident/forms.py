@@ -10,12 +10,13 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import nfc
 from procedures.constants import DateLimit, QuestionKind, RatingReason, Sex
 from procedures.forms import CrispyFormMixin
+from procedures.language import foreign_page, naming, vietnamese
 from procedures.models import Province, Ward
 from procedures.numbers import VietnameseNumberField, format_number, parse_number
 from procedures.validators import (
@@ -30,25 +31,6 @@ WARD_OTHER = "khac"
 YES_NO = {"yes": _("Có"), "no": _("Không")}
 
 
-def _foreign():
-    """Whether the page is in another language than Vietnamese (the /en/ form)."""
-    return (translation.get_language() or settings.LANGUAGE_CODE) != settings.LANGUAGE_CODE
-
-
-def vietnamese(text):
-    """Staff-entered Vietnamese (a procedure's question, choice, document) as safe HTML,
-    marked `<span lang="vi">` on a page in another language."""
-    return (
-        format_html('<span lang="vi">{}</span>', text) if _foreign() else conditional_escape(text)
-    )
-
-
-def naming(message, name, key="q"):
-    """`message` (a translated text with %(q)s) naming `name` marked Vietnamese: safe HTML."""
-    before, _sep, after = str(message).partition(f"%({key})s")
-    return format_html("{}{}{}", before, vietnamese(name), after)
-
-
 class PlaceSelect(forms.Select):
     """A list of Vietnamese place names: the list is lang="vi", its own prompts (“— Chọn … —”,
     “Khác”) in the page's language."""
@@ -58,34 +40,15 @@ class PlaceSelect(forms.Select):
         self.own = own
 
     def get_context(self, name, value, attrs):
-        if _foreign():
+        if foreign_page():
             attrs = {**(attrs or {}), "lang": settings.LANGUAGE_CODE}
         return super().get_context(name, value, attrs)
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if _foreign() and str(value) in self.own:
+        if foreign_page() and str(value) in self.own:
             option["attrs"]["lang"] = translation.get_language()
         return option
-
-
-def mark_vietnamese_documents(form):
-    """On the online form, the documents form's names and hints written by staff are
-    marked lang="vi" (its labels and hints are built by procedures.forms)."""
-    for doc in form.documents:
-        field = form.fields[form.field_name(doc)]
-        before, name, after = str(field.label).partition(doc.name)
-        if name:
-            field.label = format_html("{}{}{}", before, vietnamese(name), after)
-            # The bound field copied the label when the form first drew it.
-            form[form.field_name(doc)].label = field.label
-        parts = [str(doc.get_form_display()), doc.accepted_types_display()]
-        if doc.help_text:
-            parts.append(vietnamese(doc.help_text))
-        field.hint = format_html_join(" · ", "{}", ((part,) for part in parts))
-        # Through the form: the bound field copied the hint when the form was built.
-        form.keep(doc, field.kept)
-    return form
 
 
 class DayFirstDateField(forms.DateField):

@@ -30,7 +30,6 @@ from procedures.resident.forms import (
     ConsentForm,
     build_questions_form,
     dossier_answers,
-    mark_vietnamese_documents,
     questions_to_session,
 )
 from procedures.services import dossier_submit, new_submission_tokens
@@ -233,7 +232,6 @@ def _documents_step(request, procedure, state, steps, step):
             return _next(request, procedure, steps, step)
     else:
         form = build_documents_form(documents, kept=kept)
-    mark_vietnamese_documents(form)
     return render(
         request,
         "procedures/submission_documents.html",

@@ -118,6 +118,10 @@ def test_every_step_of_the_english_form_is_english_or_marked_vietnamese(client, 
     assert client.post(url("cau-hoi"), answers).status_code == 302
     pages["documents"] = _page(client, url("giay-to"))
     docs = list(procedure.documents.filter(is_mandatory=True))
+    # Refused: nothing uploaded, then two files for one document.
+    pages["documents, refused"] = _page(client, url("giay-to"), {})
+    two = [upload("a.pdf", pdf_bytes()), upload("b.pdf", pdf_bytes())]
+    pages["documents, two files"] = _page(client, url("giay-to"), {f"doc_{docs[0].pk}": two})
     files = {
         f"doc_{docs[0].pk}": upload("to-khai.pdf", pdf_bytes()),
         f"doc_{docs[1].pk}": upload("chung-sinh.png", image_bytes()),
@@ -165,6 +169,10 @@ def test_every_step_of_the_english_form_is_english_or_marked_vietnamese(client, 
     assert '<span lang="vi">Chọn đúng quan hệ ghi trong giấy tờ.</span>' in questions
     assert 'Answer the question: <span lang="vi">Tên của trẻ</span>' in questions
     assert '<span lang="vi">Văn bản ủy quyền</span> (if any)' in pages["documents"]
+    # The documents step's messages name the staff's document marked Vietnamese.
+    first = f'<span lang="vi">{docs[0].name}</span>'
+    assert f"Upload the file: {first}." in pages["documents, refused"]
+    assert f"{first}: upload one file only." in pages["documents, two files"]
     assert '<dt lang="vi">Quan hệ với trẻ</dt><dd lang="vi">Mẹ</dd>' in pages["check"]
     assert "<dd>Male</dd>" in pages["check"]
 
