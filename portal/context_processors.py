@@ -23,6 +23,9 @@ def site(request):
         # renews them at once.
         "page_version": SimpleLazyObject(version),
         "search_url": search_url(),
+        # How long a cached card or row lives ({% cache fragment_seconds … %}): keyed by
+        # its object's last change, it needs no page-cache version.
+        "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
         "language_links": SimpleLazyObject(lambda: language_links(request)),
     }
 

@@ -31,20 +31,13 @@ def article_card(article, heading="h2", compact=False):
     cause, so a list page redrawn after one publication draws one new card, not twenty.
     """
     return {
-        "card_seconds": settings.FRAGMENT_CACHE_SECONDS,
+        "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
         "language": get_language(),
         "article": article,
         "heading": heading if heading in {"h2", "h3", "h4"} else "h2",
         "compact": compact,
         "card_sizes": CARD_SIZES,
     }
-
-
-@register.filter
-def card_versions(articles):
-    """What a list of cards changes with (each card's own cache key): for a {% cache %}
-    around the whole list, so an unchanged list is one cache read, not one per card."""
-    return [(a.pk, a.updated_at, a.category.slug, a.category.name) for a in articles]
 
 
 @register.filter

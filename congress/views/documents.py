@@ -40,7 +40,6 @@ def document_list(request):
             "documents": page.object_list,
             "query_string": query.urlencode(),
             "is_filtered": bool(filters),
-            "row_seconds": settings.FRAGMENT_CACHE_SECONDS,
         },
     )
 

@@ -33,7 +33,6 @@ def article_list(request, slug=None):
             "articles": page.object_list,
             "category": category,
             "categories": selectors.categories(),
-            "row_seconds": settings.FRAGMENT_CACHE_SECONDS,
         },
     )
 

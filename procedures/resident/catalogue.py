@@ -63,7 +63,6 @@ class ProcedureListView(ListView):
             level=self.level,
             query_string=params.urlencode(),
             is_filtered=bool(self.query or self.field_slug or self.level),
-            card_seconds=settings.FRAGMENT_CACHE_SECONDS,
             # The filter's list of fields, like the menu, under the page-cache version.
             page_seconds=max(settings.PAGE_CACHE_SECONDS, 60),
         )
@@ -98,6 +97,5 @@ class ProcedureDetailView(DetailView):
         context.update(
             documents=SimpleLazyObject(lambda: list(documents.order_by(*in_order))),
             form_templates=SimpleLazyObject(lambda: list(templates.order_by(*in_order))),
-            card_seconds=settings.FRAGMENT_CACHE_SECONDS,
         )
         return context
