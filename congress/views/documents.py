@@ -11,12 +11,23 @@ from portal.pagecache import cache_public_page
 from portal.pagination import CachedCountPaginator
 
 DOCUMENTS_PER_PAGE = 20
+DOCUMENT_ROW_FIELDS = (
+    "slug",
+    "number",
+    "doc_type",
+    "issued_on",
+    "summary",
+    "is_illustrative",
+    "updated_at",
+    "issuing_body__name",
+)
 
 
 @cache_public_page
 def document_list(request):
     form = DocumentFilterForm(request.GET or None)
-    documents = Document.objects.public().select_related("issuing_body")
+    # Only what a row shows (and its cache key): the rows come from the cache mostly.
+    documents = Document.objects.public().select_related("issuing_body").only(*DOCUMENT_ROW_FIELDS)
     filters = {}
     if form.is_bound and form.is_valid():
         documents, filters = form.apply(documents)
