@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from congress.models import Article, ArticleImage, Category
-from portal.pagecache import cached_value, versioned_key
+from portal.pagecache import cached_value, version, versioned_key
 from portal.pagination import CachedCountPaginator, parse_page_number  # noqa: F401 - re-exported
 
 ORDER = ("-published_at", "-id")
@@ -62,13 +62,21 @@ class ArticlePaginator(CachedCountPaginator):
         super().__init__(articles.order_by(*ORDER), per_page, count_key=anchor_key)
         self.anchor_key = anchor_key
 
-    def anchor_cache_key(self, number):
-        return versioned_key("article-anchor", *self.anchor_key, self.per_page, number)
+    def anchor_cache_key(self, number, current=None):
+        return versioned_key(
+            "article-anchor", *self.anchor_key, self.per_page, number, current=current
+        )
 
     def page(self, number):
         number = self.validate_number(number)
         base = self.object_list
-        anchor = cache.get(self.anchor_cache_key(number)) if number > 1 else None
+        # One cache read for both anchors (this page's start, the next page's), under
+        # one read of the version; an anchor already kept is not written again.
+        current = version()
+        this_key = self.anchor_cache_key(number, current) if number > 1 else None
+        next_key = self.anchor_cache_key(number + 1, current)
+        kept = cache.get_many([key for key in (this_key, next_key) if key])
+        anchor = kept.get(this_key) if this_key else None
         if anchor is not None:
             rows = base.filter(*older_than(*anchor))
             before = None
@@ -84,12 +92,10 @@ class ArticlePaginator(CachedCountPaginator):
         items = list(rows.for_list()[: self.per_page + (1 if before else 0)])
         if before and items:
             first = items.pop(0)
-            cache.set(self.anchor_cache_key(number), (first.published_at, first.pk), ANCHOR_SECONDS)
-        if items and number < self.num_pages:
+            cache.set(this_key, (first.published_at, first.pk), ANCHOR_SECONDS)
+        if items and number < self.num_pages and next_key not in kept:
             last = items[-1]
-            cache.set(
-                self.anchor_cache_key(number + 1), (last.published_at, last.pk), ANCHOR_SECONDS
-            )
+            cache.set(next_key, (last.published_at, last.pk), ANCHOR_SECONDS)
         return Page(items, number, self)
 
 

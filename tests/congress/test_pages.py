@@ -146,3 +146,32 @@ def test_home_shows_featured_and_latest(client, ward):
     ArticleFactory(title="Tin mới trang chủ")
     html = client.get("/").content.decode()
     assert "Tin nổi bật trang chủ" in html and "Tin mới trang chủ" in html
+
+
+@override_settings(NEWS_PAGE_SIZE=3, PAGE_CACHE_SECONDS=0)
+def test_a_kept_anchor_is_read_not_written_again(ward, monkeypatch):
+    """A deep page read twice writes its anchors once: the second read finds both."""
+    from datetime import timedelta
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from congress.selectors import article_page
+
+    now = timezone.now()
+    articles = [ArticleFactory(published_at=now - timedelta(hours=n)) for n in range(1, 11)]
+    writes = []
+    real_set = cache.set
+    monkeypatch.setattr(
+        cache, "set", lambda key, *a, **k: writes.append(key) or real_set(key, *a, **k)
+    )
+    page = article_page(number=2, per_page=3)
+    assert list(page) == articles[3:6]
+    anchors = [key for key in writes if key.startswith("pagecache:")]
+    assert anchors  # this page's start and the next page's
+    writes.clear()
+    assert list(article_page(number=2, per_page=3)) == articles[3:6]
+    assert [key for key in writes if key.startswith("pagecache:")] == []
+    # Page 3 finds its own anchor (written by page 2) and writes only page 4's.
+    assert list(article_page(number=3, per_page=3)) == articles[6:9]
+    assert len([key for key in writes if key.startswith("pagecache:")]) == 1
