@@ -4,13 +4,23 @@ import re
 
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import QueryDict, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.urls import NoReverseMatch, reverse
 
-from anphong.views import database_outage, database_unavailable
+from anphong.views import database_outage, database_unavailable, upload_not_stored
+from portal.uploads import UploadNotStored, discard_uploads
 
 # Errors that mean "the database cannot be reached", not "the query is wrong".
 DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
+# A body that cannot be read is the client's fault (400): malformed, over a limit, or cut
+# off by a client that hung up (UnreadablePostError).
+UNREADABLE_BODY_ERRORS = (
+    BadRequest,
+    SuspiciousOperation,
+    MultiPartParserError,
+    UnreadablePostError,
+)
 
 # C0 control characters, U+0000 to U+001F. PostgreSQL refuses NUL in text (DataError, a 500
 # before this guard), and nothing a resident types into a link or a one-line field holds one.
@@ -57,10 +67,15 @@ def refuse_hostile_input(request):
         return
     try:
         post, files = request.POST, request.FILES
-    except (BadRequest, SuspiciousOperation, MultiPartParserError) as exc:
-        # Leave the body parsed as empty: the 400 handler runs the CSRF check, which reads
-        # request.POST again, and a second raise there would turn the 400 into a bare 500.
-        request._mark_post_parse_error()
+    except Exception as exc:
+        # Nothing of a body that failed stays on disk, not even the file being written.
+        discard_uploads(request)
+        if not isinstance(exc, UNREADABLE_BODY_ERRORS):
+            raise  # the server's fault: UploadNotStored is answered by InputGuardMiddleware
+        # Leave the body parsed as empty (the request's public POST setter): the 400
+        # handler runs the CSRF check, which reads request.POST again, and a second raise
+        # there would turn the 400 into a bare 500.
+        request.POST = QueryDict()
         raise BadRequest("Unreadable form data") from exc
     if _any_control(_pairs(post), CONTROL_IN_FORM):
         raise BadRequest("Control character in a form field")
@@ -84,7 +99,13 @@ class InputGuardMiddleware:
       not looked at: the documents form checks them;
     - a POST body Django cannot parse is refused too: a urlencoded form declared in another
       charset than UTF-8 (Django refuses it), a malformed multipart body, more fields than
-      DATA_UPLOAD_MAX_NUMBER_FIELDS, a non-file body over DATA_UPLOAD_MAX_MEMORY_SIZE.
+      DATA_UPLOAD_MAX_NUMBER_FIELDS, a non-file body over DATA_UPLOAD_MAX_MEMORY_SIZE, a
+      body cut off by a client that hung up.
+
+    An upload the server could not write to its temporary folder (a full disk,
+    portal.uploads) is not the client's fault: it answers the Vietnamese 503 page that
+    says so (anphong.views.upload_not_stored). Either way the temporary files of the body
+    are removed at once.
 
     Nothing is cleaned silently: a control character in a link or a form is never a
     resident's typing, and a visible 400 beats a search that quietly differs. Invalid UTF-8
@@ -100,7 +121,10 @@ class InputGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        refuse_hostile_input(request)
+        try:
+            refuse_hostile_input(request)
+        except UploadNotStored as exc:
+            return upload_not_stored(request, exc)
         return self.get_response(request)
 
 

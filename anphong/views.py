@@ -24,6 +24,8 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from portal.uploads import UploadNotStored, is_storage_full
+
 logger = logging.getLogger(__name__)
 
 
@@ -125,6 +127,20 @@ def database_unavailable(request=None, exc=None):
     return response
 
 
+def upload_not_stored(request=None, exc=None):
+    """Return the 503 page for a file the server could not write (a full disk).
+
+    Rendered like the other fault pages, without context processors; the request's
+    temporary files are already gone (portal.uploads), and nothing of the post was saved.
+    """
+    body = loader.get_template("503_upload.html").render({})
+    response = HttpResponse(body, status=503)
+    response["Cache-Control"] = "no-store"
+    # Every 503 says when to come back (issue 15): an operator frees space in minutes.
+    response["Retry-After"] = str(settings.UPLOAD_RETRY_AFTER)
+    return response
+
+
 def bad_request(request, exception=None, template_name="400.html"):
     """The Vietnamese 400 page, rendered without the request: a bad Host header (the
     commonest 400) raises again wherever the request builds an address, and the page
@@ -134,12 +150,16 @@ def bad_request(request, exception=None, template_name="400.html"):
 
 @requires_csrf_token
 def server_error(request, template_name="500.html"):
-    """Return 503 when the failure is an unreachable database, else the plain 500 page."""
+    """Return 503 when the failure is an unreachable database or a full disk (an admin
+    upload, say: its transaction is rolled back and the storage removed the partial
+    file, portal.storage), else the plain 500 page."""
     from anphong.middleware import is_database_down  # anphong.middleware imports this module
 
     exc = sys.exc_info()[1]
     if is_database_down(exc):
         return database_unavailable(request, exc)
+    if isinstance(exc, UploadNotStored) or is_storage_full(exc):
+        return upload_not_stored(request, exc)
     # Like Django's default: no request context, so a broken DB cannot break this page.
     return HttpResponseServerError(loader.get_template(template_name).render({}))
 

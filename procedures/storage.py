@@ -10,8 +10,10 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import storages
 from django.utils import timezone
+
+from portal.storage import FileSystemStorage
 
 PRIVATE_STORAGE_ALIAS = "private"
 TMP_PREFIX = "tmp"
@@ -19,7 +21,8 @@ FINAL_PREFIX = "dossiers"
 
 
 class PrivateStorage(FileSystemStorage):
-    """A file-system storage whose files have no address under MEDIA_URL."""
+    """A file-system storage whose files have no address under MEDIA_URL (and whose
+    failed writes leave no partial file, portal.storage)."""
 
     def __init__(self, location=None, **options):
         # Without a location FileSystemStorage would fall back to MEDIA_ROOT, which the

@@ -178,7 +178,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Residents' files never sit under MEDIA_ROOT: see portal's private storage.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # A write that fails halfway (a full disk) leaves no partial file (portal.storage).
+    "default": {"BACKEND": "portal.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     # Residents' files (procedures.storage.private_storage): no URL, served only by views
     # that check permissions.
@@ -187,6 +188,17 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
 }
+# Bodies over FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) are streamed to FILE_UPLOAD_TEMP_DIR
+# (unset: the system's temporary folder; put it on the disk of PRIVATE_MEDIA_ROOT so that a
+# small full /tmp cannot refuse them). When that disk fails, portal.uploads removes the
+# half-written file and the resident gets a page that says so, with this Retry-After
+# (anphong.middleware.InputGuardMiddleware), not a 500.
+FILE_UPLOAD_TEMP_DIR = env_str("FILE_UPLOAD_TEMP_DIR") or None
+UPLOAD_RETRY_AFTER = env_int("UPLOAD_RETRY_AFTER", 300)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "portal.uploads.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -5,6 +5,8 @@ without any personal data or token in it. Unknown code and wrong phone get the s
 answer. Every page here is `no-store`.
 """
 
+import logging
+
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -33,6 +35,8 @@ from procedures.services import (
 )
 from procedures.validators import mask_name, mask_phone
 from procedures.workflow import RESIDENT, allowed_targets
+
+logger = logging.getLogger(__name__)
 
 NOT_FOUND = _(
     "Không tìm thấy hồ sơ khớp với mã hồ sơ và số điện thoại đã nhập. "
@@ -176,17 +180,29 @@ def tracking_supplement(request):
     form = build_documents_form(
         supplement.documents.all(), request.POST, request.FILES, form_class=SupplementForm
     )
+    status = 400
     if form.is_valid():
         try:
             dossier_supplement(dossier=dossier, files=form.clean_files())
         except ValidationError as exc:
             form.add_error(None, exc)
+        except OSError:
+            # A full disk: the service removed what it wrote and rolled back; the page says so.
+            logger.exception("Could not store the supplement of dossier %s", dossier.pk)
+            form.add_error(
+                None,
+                _(
+                    "Chưa lưu được giấy tờ bổ sung do sự cố máy chủ; hồ sơ chưa thay đổi. "
+                    "Xin chọn lại tệp và gửi lại sau ít phút."
+                ),
+            )
+            status = 503
         else:
             messages.success(request, _("Đã nhận giấy tờ bổ sung. Hồ sơ được tiếp tục xử lý."))
             return redirect("procedures:tracking_result")
     dossier, token = _tracked(request)
     context = _result_context(request, dossier, token, supplement_form=form)
-    return render(request, "procedures/tracking_result.html", context, status=400)
+    return render(request, "procedures/tracking_result.html", context, status=status)
 
 
 @never_cache
