@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from portal.backup import LockBusy, maintenance_lock
 from procedures.models import DossierDocument
 from procedures.storage import FINAL_PREFIX, TMP_PREFIX, private_storage
 
@@ -31,8 +32,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="List, do not delete.")
+        parser.add_argument(
+            "--lock-wait",
+            type=float,
+            default=0,
+            help="Seconds to wait for a running backup or restore (default: skip this run).",
+        )
 
-    def handle(self, *args, dry_run=False, **options):
+    def handle(self, *args, dry_run=False, lock_wait=0, **options):
+        # Not while a backup reads the files or a restore puts them back (portal.backup):
+        # an older database there would make newer files look like orphans.
+        try:
+            with maintenance_lock(exclusive=False, wait=lock_wait):
+                self.sweep(dry_run)
+        except LockBusy as exc:
+            self.stderr.write(f"Skipped: {exc}")
+
+    def sweep(self, dry_run):
         cutoff = timezone.now() - datetime.timedelta(hours=settings.DOSSIER_ORPHAN_MAX_AGE_HOURS)
         removed = 0
         for prefix in (TMP_PREFIX, FINAL_PREFIX):
