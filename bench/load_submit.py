@@ -116,14 +116,32 @@ class Client:
         return response, data
 
 
+def _attrs(tag):
+    return {k.decode(): v.decode() for k, v in re.findall(rb'([a-z-]+)="([^"]*)"', tag)}
+
+
 def fill_questions(html):
-    """Answer a procedure's own questions: first option of each choice, dates day-first."""
+    """Answer a procedure's own questions: the first option of each choice, a date of a
+    month ago (day-first) where a date is asked, 1 for a number, a name for other text."""
     answers = {}
-    for name, value in re.findall(rb'type="radio" name="([a-z_0-9]+)" value="([^"]*)"', html):
-        answers.setdefault(name.decode(), value.decode())
-    for name in re.findall(rb'<(?:input type="text"|textarea) name="([a-z_0-9]+)"', html):
-        name = name.decode()
-        answers.setdefault(name, "01/02/2025" if "ngay" in name else "Nguyễn Văn Bình")
+    a_month_ago = time.strftime("%d/%m/%Y", time.localtime(time.time() - 30 * 86400))
+    for tag in re.findall(rb"<(?:input|textarea)\b[^>]*>", html):
+        attrs = _attrs(tag)
+        name, kind = attrs.get("name", ""), attrs.get("type", "text")
+        if not name or name in {"csrfmiddlewaretoken", "q"} or kind in {"hidden", "submit"}:
+            continue
+        if kind in {"radio", "checkbox"}:
+            answers.setdefault(name, attrs.get("value", "on"))
+        elif kind == "number" or attrs.get("inputmode") == "decimal":
+            answers.setdefault(name, "1")
+        elif attrs.get("inputmode") == "numeric" or "ngay" in name:
+            answers.setdefault(name, a_month_ago)
+        else:
+            answers.setdefault(name, "Nguyễn Văn Bình")
+    for name, options in re.findall(rb'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
+        values = [v for v in re.findall(rb'<option value="([^"]+)"', options)]
+        if values:
+            answers.setdefault(name.decode(), values[0].decode())
     return answers
 
 
@@ -257,6 +275,12 @@ def main():
         "p99_upload_s": round(p99(upload_times), 3),
         "p99_submit_s": round(p99(submit_times), 3),
         "wall_s": round(wall, 1),
+        # Where the time goes: each step's p50 / p99 (seconds).
+        "steps": {
+            label: [round(statistics.median(times), 3), round(p99(times), 3)]
+            for label in dict.fromkeys(label for label, _t, _s in timings)
+            for times in [[t for lab, t, _s in timings if lab == label]]
+        },
     }
     if args.verify:
         figures["complete_dossiers"] = verify([(c, d) for c, _e, d, _s in outcomes if c])

@@ -20,11 +20,14 @@ export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend LOG_LEVEL=WAR
 PY=.venv/bin/python
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE ${DB}" 2>/dev/null || true
 $PY manage.py migrate --noinput -v0
-$PY manage.py load_demo -v0 >/dev/null
+# The demo app (load_demo) is installed by the dev/test/bench settings only.
+DJANGO_SETTINGS_MODULE=anphong.settings.bench $PY manage.py load_demo -v0 >/dev/null
 $PY manage.py collectstatic --noinput -v0
-read -r PROVINCE WARD < <($PY manage.py shell -v 0 -c "from portal.models import Ward; w=Ward.objects.get(name='An Phong'); print(w.province_id, w.pk)")
-.venv/bin/gunicorn anphong.wsgi:application --bind "127.0.0.1:${PORT}" --workers 3 \
-  --threads 4 --worker-class gthread --timeout 60 --access-logfile /dev/null &
+read -r PROVINCE WARD < <($PY manage.py shell -v 0 -c "from procedures.models import Ward; w=Ward.objects.get(name='An Phong'); print(w.province_id, w.pk)")
+# The production configuration (deploy/gunicorn.conf.py), on a TCP port instead of the
+# systemd socket, without an access log.
+GUNICORN_BIND="127.0.0.1:${PORT}" GUNICORN_ACCESSLOG=/dev/null \
+  .venv/bin/gunicorn -c deploy/gunicorn.conf.py anphong.wsgi:application &
 GPID=$!
 trap 'kill $GPID 2>/dev/null || true; wait $GPID 2>/dev/null || true; rm -rf "$RUN"' EXIT
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:${PORT}/healthz" >/dev/null && break; sleep 0.2; done

@@ -20,4 +20,7 @@ class ProceduresConfig(AppConfig):
             models.ProcedureQuestion,
             models.ProcedureFormTemplate,
             models.RequiredDocument,
+            # The online form's list of provinces and wards (procedures.resident.forms).
+            models.Province,
+            models.Ward,
         )

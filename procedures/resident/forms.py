@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.pagecache import per_process
 from portal.text import nfc
 from procedures.constants import DateLimit, QuestionKind, RatingReason, Sex
 from procedures.forms import CrispyFormMixin
@@ -62,6 +63,22 @@ class DayFirstDateField(forms.DateField):
             **kwargs.get("error_messages", {}),
         }
         super().__init__(**kwargs)
+
+
+def ward_groups():
+    """[(province id, province name, [(ward id, ward name)])] of the wards in the list, in
+    the page's language. Built once per process and language while public content is
+    unchanged: the list (~100 wards, each name translated) cost most of each applicant
+    step, which builds the form on every post and again at the final check."""
+
+    def build():
+        groups = {}
+        for ward in Ward.objects.select_related("province").ordered():
+            groups.setdefault(ward.province, []).append((str(ward.pk), ward.full_name))
+        return [(p.pk, p.full_name, wards) for p, wards in groups.items()]
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return per_process("ward-groups", build, language)
 
 
 class ApplicantForm(CrispyFormMixin, forms.Form):
@@ -125,10 +142,10 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ward_groups = self._ward_groups()
+        self.ward_groups = ward_groups()
         choices = [("", _("— Chọn xã, phường —"))]
-        for province_name, wards in self.ward_groups:
-            choices.append((province_name, [(str(w.pk), w.full_name) for w in wards]))
+        for _province_id, province_name, wards in self.ward_groups:
+            choices.append((province_name, wards))
         choices.append((WARD_OTHER, _("Khác (nhập tên bên dưới)")))
         self.fields["ward"].choices = choices
         self.fields["ward"].widget.attrs["data-ward-select"] = "1"
@@ -152,12 +169,6 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
             Div("ward_name", css_id="ward-name-field"),
             "street",
         )
-
-    def _ward_groups(self):
-        groups = {}
-        for ward in Ward.objects.select_related("province").ordered():
-            groups.setdefault(ward.province, []).append(ward)
-        return [(p.full_name, wards) for p, wards in groups.items()]
 
     def clean_full_name(self):
         return clean_person_name(self.cleaned_data["full_name"])
@@ -194,7 +205,7 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
         ward_value = data.get("ward") or ""
         data["ward_obj"] = None
         if province is not None:
-            has_wards = any(w.province_id == province.pk for _n, ws in self.ward_groups for w in ws)
+            has_wards = any(pk == province.pk for pk, _name, _wards in self.ward_groups)
             if ward_value and ward_value != WARD_OTHER:
                 ward = Ward.objects.filter(pk=ward_value if ward_value.isdigit() else None).first()
                 if ward is None or ward.province_id != province.pk:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +25,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from portal.ratelimit import rate_limited
 from procedures import privacy
 from procedures.forms import build_documents_form
-from procedures.models import Dossier, Procedure, Province, Ward
+from procedures.models import Dossier, Procedure, ProcedureQuestion, Province, Ward
 from procedures.resident.forms import (
     ApplicantForm,
     ConsentForm,
@@ -85,8 +86,15 @@ def _save(request, procedure, state):
 
 
 def _steps_for(procedure):
-    has_questions = procedure.questions.exists()
-    return [s for s in STEPS if s != "cau-hoi" or has_questions]
+    return [s for s in STEPS if s != "cau-hoi" or procedure.has_questions]
+
+
+def _documents(procedure):
+    """The procedure's documents, read once per request (every step but the first reads
+    them, some twice)."""
+    if not hasattr(procedure, "documents_list"):
+        procedure.documents_list = list(procedure.documents.all())
+    return procedure.documents_list
 
 
 def _done(procedure, state, step):
@@ -95,7 +103,7 @@ def _done(procedure, state, step):
     if step == "cau-hoi":
         return state["answers"] is not None
     if step == "giay-to":
-        mandatory = {str(d.pk) for d in procedure.documents.all() if d.is_mandatory}
+        mandatory = {str(d.pk) for d in _documents(procedure) if d.is_mandatory}
         return state["documents_done"] and mandatory <= set(state["documents"])
     if step == "dong-y":
         return bool(state["consent"])
@@ -110,7 +118,11 @@ def _first_missing(procedure, state, steps):
 
 
 def _procedure(slug):
-    procedure = get_object_or_404(Procedure.objects.published().select_related("field"), slug=slug)
+    has_questions = Exists(ProcedureQuestion.objects.filter(procedure=OuterRef("pk")))
+    procedure = get_object_or_404(
+        Procedure.objects.published().select_related("field").annotate(has_questions=has_questions),
+        slug=slug,
+    )
     if not procedure.accepts_online:
         raise Http404
     return procedure
@@ -214,7 +226,7 @@ def _questions_step(request, procedure, state, steps, step):
 
 
 def _documents_step(request, procedure, state, steps, step):
-    documents = procedure.documents.all()
+    documents = _documents(procedure)
     kept = state["documents"]
     if request.method == "POST" and request.POST.get("xoa"):
         form = build_documents_form(documents, kept=kept)
@@ -273,7 +285,7 @@ def _summary(procedure, state):
     questions = list(procedure.questions.all())
     values = dossier_answers(questions, state["answers"])
     answers = [(q, values[q.key]["value"]) for q in questions]
-    docs = [(d, state["documents"].get(str(d.pk))) for d in procedure.documents.all()]
+    docs = [(d, state["documents"].get(str(d.pk))) for d in _documents(procedure)]
     return applicant, answers, docs
 
 
@@ -351,7 +363,7 @@ def _submit(request, procedure, state, steps):
         messages.error(request, _("Thông tin người nộp cần được kiểm tra lại."))
         return redirect("procedures:submit_step", slug=procedure.slug, step="nguoi-nop")
     answers = dossier_answers(procedure.questions.all(), state["answers"])
-    by_pk = {str(d.pk): d for d in procedure.documents.all()}
+    by_pk = {str(d.pk): d for d in _documents(procedure)}
     documents = [
         (by_pk[k], StagedFile.from_session(v)) for k, v in state["documents"].items() if k in by_pk
     ]
