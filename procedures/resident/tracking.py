@@ -44,23 +44,44 @@ NOT_FOUND = _(
 )
 
 
+# What the tracking page never shows: the procedure's long texts (its start page's) and
+# the answers. Left in the database, they were most of the bytes of the page's one query.
+NOT_ON_THE_TRACKING_PAGE = (
+    "answers",
+    *(
+        f"procedure__{name}"
+        for name in (
+            "summary",
+            "implementing_body",
+            "processing_note",
+            "fee_text",
+            "eligibility",
+            "steps",
+            "result",
+            "how_to_receive",
+            "legal_basis",
+            "verification_note",
+            "search_text",
+        )
+    ),
+)
+
+
 def _tracked(request, *, for_receipt=False):
     """The dossier the session opened, with what its page shows: the timeline, or for
     the receipt the documents received."""
     entry = request.session.get(TRACKING_KEY)
     if not entry:
         return None, ""
-    related = (
-        "documents"
-        if for_receipt
-        else Prefetch("events", queryset=DossierEvent.objects.order_by("created_at", "pk"))
-    )
-    dossier = (
-        Dossier.objects.select_related("procedure", "rating")
-        .prefetch_related(related)
-        .filter(pk=entry["dossier"])
-        .first()
-    )
+    dossiers = Dossier.objects.select_related("procedure", "rating")
+    if for_receipt:
+        dossiers = dossiers.prefetch_related("documents")
+    else:
+        events = DossierEvent.objects.order_by("created_at", "pk")
+        dossiers = dossiers.prefetch_related(Prefetch("events", queryset=events)).defer(
+            *NOT_ON_THE_TRACKING_PAGE
+        )
+    dossier = dossiers.filter(pk=entry["dossier"]).first()
     return dossier, entry.get("token", "")
 
 
