@@ -2,8 +2,6 @@
 
 import logging
 import sys
-import threading
-import time
 from contextlib import ExitStack
 
 from django.conf import settings
@@ -24,6 +22,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from portal.outage import Outage
 from portal.uploads import UploadNotStored, is_storage_full
 
 logger = logging.getLogger(__name__)
@@ -39,47 +38,13 @@ def media(request, path):
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
-class DatabaseOutage:
-    """Whether this process currently finds the database unreachable, to log an outage
-    twice: one warning when it starts (naming the error, no traceback) and one line when
-    it ends (the first request or health check that reaches the database again), instead
-    of a traceback per 503.
-
-    The only state is this process-level flag and the outage's first error and start
-    time, shared by the threads of a worker and changed under a lock; each worker
-    process logs its own outage. Readers may look at `active` without the lock: a stale
-    read only makes a request take the locked path or skip it once.
-    """
+class DatabaseOutage(Outage):
+    """The database outage of this process (portal.outage.Outage): it starts at the first
+    503 or health check that cannot reach the database, and ends at the first request or
+    check that can."""
 
     def __init__(self):
-        self._lock = threading.Lock()
-        self.active = False
-        self._since = 0.0
-        self._error = ""
-
-    def started(self, exc=None):
-        """Record a request or check that found the database unreachable."""
-        if self.active:
-            return
-        with self._lock:
-            if self.active:
-                return
-            self.active = True
-            self._since = time.monotonic()
-            self._error = error = _one_line(exc)
-        logger.warning("Database unavailable, answering 503 until it answers again: %s", error)
-
-    def ended(self):
-        """Record a request or check that reached the database."""
-        if not self.active:
-            return
-        with self._lock:
-            if not self.active:
-                return
-            self.active = False
-            seconds = time.monotonic() - self._since
-            error = self._error
-        logger.warning("Database available again after %.1f s (outage: %s)", seconds, error)
+        super().__init__("Database", logger, "answering 503 until it answers again")
 
     def watch(self, get_response, request):
         """get_response(request); while an outage is under way, a request whose query
@@ -101,13 +66,6 @@ class DatabaseOutage:
         if reached:
             self.ended()
         return response
-
-
-def _one_line(exc):
-    if exc is None:
-        return "unknown error"
-    text = " ".join(str(exc).split())[:300]
-    return f"{exc.__class__.__name__}: {text}" if text else exc.__class__.__name__
 
 
 database_outage = DatabaseOutage()

@@ -19,18 +19,20 @@ from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from portal.outage import Outage
+
 logger = logging.getLogger(__name__)
 
 OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
-class _Outage:
-    """One server's outage state, shared by the backend instances of every thread of the
-    process (Django makes one instance per thread), so an outage is logged once."""
+class CacheOutage(Outage):
+    """One Redis server's outage (portal.outage.Outage), shared by the backend instances
+    of every thread of the process (Django makes one per thread), with the moment to ask
+    Redis again."""
 
     def __init__(self):
-        self.lock = threading.Lock()
-        self.down_since = None  # time.monotonic() of the outage's first failure
+        super().__init__("Cache", logger, "serving uncached until it answers")
         self.retry_at = 0.0
 
 
@@ -40,7 +42,7 @@ _outages_lock = threading.Lock()
 
 def _outage_for(location):
     with _outages_lock:
-        return _outages.setdefault(location, _Outage())
+        return _outages.setdefault(location, CacheOutage())
 
 
 class FailOpenRedisCache(RedisCache):
@@ -58,42 +60,20 @@ class FailOpenRedisCache(RedisCache):
     @property
     def available(self):
         """False while the last attempt to reach Redis failed."""
-        return self._outage.down_since is None
+        return not self._outage.active
 
     def _call(self, method, miss, *args, **kwargs):
         outage = self._outage
-        if outage.down_since is not None and time.monotonic() < outage.retry_at:
+        if outage.active and time.monotonic() < outage.retry_at:
             return miss()
         try:
             result = method(*args, **kwargs)
         except OUTAGE_ERRORS as exc:
-            self._failed(exc)
+            outage.retry_at = time.monotonic() + self.retry_seconds
+            outage.started(exc)
             return miss()
-        if outage.down_since is not None:
-            self._recovered()
+        outage.ended()
         return result
-
-    def _failed(self, exc):
-        outage = self._outage
-        with outage.lock:
-            now = time.monotonic()
-            outage.retry_at = now + self.retry_seconds
-            if outage.down_since is None:
-                outage.down_since = now
-                logger.warning(
-                    "Cache unavailable (%s: %s): serving uncached until it answers.",
-                    exc.__class__.__name__,
-                    exc,
-                )
-
-    def _recovered(self):
-        outage = self._outage
-        with outage.lock:
-            if outage.down_since is None:
-                return
-            seconds = time.monotonic() - outage.down_since
-            outage.down_since = None
-        logger.warning("Cache available again after %.0f s.", seconds)
 
     def add(self, *args, **kwargs):
         return self._call(super().add, lambda: False, *args, **kwargs)

@@ -181,9 +181,9 @@ def _no_database_outage():
     test cleared: a test that answered a 503 must not leave the next one "in an outage"."""
     from anphong.views import database_outage
 
-    database_outage.active = False
+    database_outage.reset()
     yield
-    database_outage.active = False
+    database_outage.reset()
 
 
 @pytest.fixture(autouse=True)
