@@ -11,7 +11,7 @@ MANAGE := $(PY) manage.py
 PYTHON_BOOT ?= $(shell for p in python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help run dev test test-clocks mutation setup messages lint format migrations-check deploy-check ci-checks requirements demo browser-test clean
+.PHONY: help run dev test test-clocks mutation faults setup messages lint format migrations-check deploy-check ci-checks requirements demo browser-test clean
 
 help:
 	@echo "make run    – set up and serve the portal with demo content on http://127.0.0.1:$(PORT)/"
@@ -70,6 +70,13 @@ browser-test: setup
 # hours on two cores, so on demand and before a release, not in CI.
 mutation: setup
 	$(PY) tools/mutation/run.py
+
+# Faults of issue 15 (tools/faults/README.md): gunicorn with the production settings on a
+# private PostgreSQL and Redis (free ports, a temporary folder) that get stopped and frozen;
+# zero 5xx other than a 503 with Retry-After. About 2 minutes; needs initdb, pg_ctl, psql
+# and redis-server on PATH (never touches the shared services).
+faults: setup
+	$(PY) tools/faults/run.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -53,6 +53,8 @@ MIDDLEWARE = [
     # Control characters and unreadable bodies: 400 before anything reads them.
     "anphong.middleware.InputGuardMiddleware",
     "anphong.middleware.DatabaseUnavailableMiddleware",
+    # A query a frozen PostgreSQL never answers loses its socket: a 503, not a held worker.
+    "anphong.db_watchdog.QueryWatchdogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,10 +112,19 @@ elif _db["ENGINE"] == "django.db.backends.postgresql":
     _options["keepalives_idle"] = env_int("DB_KEEPALIVES_IDLE", 30)
     _options["keepalives_interval"] = env_int("DB_KEEPALIVES_INTERVAL", 5)
     _options["keepalives_count"] = env_int("DB_KEEPALIVES_COUNT", 3)
+    # A frozen server still ACKs TCP, so none of the above frees a request already waiting
+    # on an open connection: anphong/db_watchdog.py cuts a command unanswered this long
+    # (seconds; 0: off). By default the statement timeout plus 2 s, so a server that still
+    # works has cancelled the command first.
+    DB_WATCHDOG_SECONDS = env_int(
+        "DB_WATCHDOG_SECONDS", _statement_timeout // 1000 + 2 if _statement_timeout > 0 else 0
+    )
 else:
     _db["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 600)
     _db.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 3)
 DATABASES = {"default": _db}
+if _db["ENGINE"] != "django.db.backends.postgresql":
+    DB_WATCHDOG_SECONDS = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")

@@ -54,14 +54,16 @@ def test_imports_are_absolute():
 
 
 def test_the_project_package_is_wiring_only():
-    """Features live in apps: anphong/ holds settings, URLs, entry points, middleware,
-    error views, the logging filters the settings name, and formats."""
+    """Features live in apps: anphong/ holds settings, URLs, entry points, middleware
+    (db_watchdog.py: the database query watchdog's), error views, the logging filters the
+    settings name, and formats."""
     wiring = {
         "__init__.py",
         "asgi.py",
         "wsgi.py",
         "urls.py",
         "middleware.py",
+        "db_watchdog.py",
         "views.py",
         "log_filters.py",
     }
