@@ -37,6 +37,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import BooleanField, Expression, F, Q
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -83,6 +84,14 @@ class Hit:
     terms: tuple = ()
     kind_label: str = ""
     extra: dict = field(default_factory=dict)
+
+    @property
+    def day(self):
+        """The hit's calendar day: a datetime is read in the ward's time zone."""
+        d = self.date
+        if isinstance(d, datetime):
+            return timezone.localtime(d).date() if timezone.is_aware(d) else d.date()
+        return d
 
     @property
     def excerpt(self):
