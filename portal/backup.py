@@ -419,6 +419,11 @@ def decrypt_to(archive, folder, *, passphrase_file=None):
                 target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 with tar.extractfile(member) as src, open(target, "xb") as dst:
                     shutil.copyfileobj(src, dst, 1024 * 1024)
+        # Read gpg's output to its very end: tar stops at its end-of-archive blocks, before
+        # the record's padding, and gpg checks the integrity code only once all is written
+        # (closing the pipe early made gpg fail with "Broken pipe", now and then).
+        while gpg.stdout.read(1024 * 1024):
+            pass
     except (tarfile.TarError, FileExistsError) as exc:
         gpg.kill()
         err = gpg.stderr.read().decode(errors="replace").strip()
