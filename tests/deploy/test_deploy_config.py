@@ -572,9 +572,10 @@ def test_the_web_unit_runs_gunicorn_with_the_config(monkeypatch):
 
 
 def test_the_maintenance_jobs_may_take_the_backup_lock(settings):
-    backup = pytest.importorskip("portal.backup")
+    from portal.maintenance import lock_path
+
     settings.VAR_DIR = env_example()["VAR_DIR"]
-    lock = str(backup.lock_path())
+    lock = str(lock_path())
     for name in ("anphong-sweep.service", "anphong-purge.service"):
         writable = one(units(".service")[name], "Service", "ReadWritePaths").split()
         assert lock in writable, name

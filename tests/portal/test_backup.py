@@ -21,7 +21,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
-from portal import backup
+from portal import backup, restore
+from portal.maintenance import maintenance_lock
 from procedures.constants import DossierStatus as S
 from procedures.models import Dossier, DossierDocument
 from procedures.models.dossiers import status_change_allowed
@@ -259,7 +260,7 @@ def test_a_backup_refuses_to_run_when_a_referenced_file_is_missing(site):
 def test_restore_refuses_another_engine():
     manifest = {"database": {"engine": "oracle", "migrations": {}}}
     with pytest.raises(backup.BackupError, match="oracle"):
-        backup.check_compatible(manifest)
+        restore.check_compatible(manifest)
 
 
 @pytest.mark.django_db
@@ -271,7 +272,7 @@ def test_sweeper_and_purge_keep_out_while_a_backup_holds_the_lock(site, settings
     dossier = finished(DossierFactory())
     Dossier.objects.filter(pk=dossier.pk).update(updated_at=old)
 
-    with backup.maintenance_lock(exclusive=True):
+    with maintenance_lock(exclusive=True):
         err = io.StringIO()
         call_command("sweep_dossier_files", stdout=io.StringIO(), stderr=err)
         assert "Skipped" in err.getvalue() and private_storage.exists(orphan)
@@ -280,7 +281,7 @@ def test_sweeper_and_purge_keep_out_while_a_backup_holds_the_lock(site, settings
         assert "Skipped" in err.getvalue()
         assert Dossier.objects.get(pk=dossier.pk).anonymised_at is None
 
-    with backup.maintenance_lock(exclusive=False):  # a sweep running: the backup waits
+    with maintenance_lock(exclusive=False):  # a sweep running: the backup waits
         with pytest.raises(CommandError, match="holds"):
             run_backup(site)
 
@@ -298,7 +299,7 @@ def test_the_sweeper_can_wait_for_the_backup_to_finish(site):
     held, release = threading.Event(), threading.Event()
 
     def backup_running():
-        with backup.maintenance_lock(exclusive=True):
+        with maintenance_lock(exclusive=True):
             held.set()
             release.wait(5)
 

@@ -5,6 +5,7 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 
 from portal import backup
+from portal.maintenance import LockBusy, maintenance_lock
 
 
 class Command(BaseCommand):
@@ -35,11 +36,11 @@ class Command(BaseCommand):
             backup.check_key(passphrase_file, recipient)
             if not recipient and (warning := backup.check_key_file_mode(passphrase_file)):
                 self.stderr.write(warning)
-            with backup.maintenance_lock(exclusive=True, wait=lock_wait):
+            with maintenance_lock(exclusive=True, wait=lock_wait):
                 manifest = backup.write_archive(
                     output, passphrase_file=passphrase_file, recipient=recipient
                 )
-        except backup.BackupError as exc:
+        except (backup.BackupError, LockBusy) as exc:
             raise CommandError(str(exc)) from None
         files = manifest["files"]
         counts = {root: sum(1 for f in files if f["root"] == root) for root in backup.ROOTS}

@@ -17,7 +17,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from portal import backup
+from portal import backup, restore
+from portal.maintenance import LockBusy, maintenance_lock
 from procedures import retention
 
 
@@ -51,13 +52,13 @@ class Command(BaseCommand):
         quarantine = Path(settings.VAR_DIR) / "restore-quarantine" / stamp
         try:
             with (
-                backup.maintenance_lock(exclusive=True, wait=lock_wait),
+                maintenance_lock(exclusive=True, wait=lock_wait),
                 tempfile.TemporaryDirectory(prefix="anphong-restore-") as folder,
             ):
                 report = self.restore(
                     Path(folder), archive, passphrase_file, quarantine, purge_days
                 )
-        except backup.BackupError as exc:
+        except (backup.BackupError, LockBusy) as exc:
             raise CommandError(str(exc)) from None
         self.summary(report, quarantine)
 
@@ -70,15 +71,15 @@ class Command(BaseCommand):
 
     def restore(self, folder, archive, passphrase_file, quarantine, purge_days):
         # 1. Decrypt and check every checksum: until then nothing has been touched.
-        manifest = backup.decrypt_to(archive, folder, passphrase_file=passphrase_file)
-        backup.check_compatible(manifest)
+        manifest = restore.decrypt_to(archive, folder, passphrase_file=passphrase_file)
+        restore.check_compatible(manifest)
         # 2. The database, then the migrations it lacks (an archive from an older release).
-        backup.restore_database(folder, manifest)
-        pending = backup.pending_migrations()
+        restore.restore_database(folder, manifest)
+        pending = restore.pending_migrations()
         if pending:
             call_command("migrate", interactive=False, verbosity=0)
         # 3. The files, against the restored database.
-        restored, moved = backup.restore_files(folder, manifest, quarantine=quarantine)
+        restored, moved = restore.restore_files(folder, manifest, quarantine=quarantine)
         # 4. The retention purge again (the same code as purge_dossiers): what was purged
         # since the snapshot is due again, by date, and goes again.
         purged = retention.purge(days=purge_days)

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.backup import LockBusy, maintenance_lock
+from portal.maintenance import LockBusy, maintenance_lock
 from procedures import retention
 
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from portal.backup import LockBusy, maintenance_lock
+from portal.maintenance import LockBusy, maintenance_lock
 from procedures.models import DossierDocument
 from procedures.storage import FINAL_PREFIX, TMP_PREFIX, private_storage
 
