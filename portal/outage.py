@@ -50,7 +50,6 @@ class Outage:
             "%s available again after %.1f s (outage: %s)", self.name, seconds, error
         )
 
-
     def reset(self):
         """Forget the outage without logging (the test suite, between tests)."""
         with self._lock:
