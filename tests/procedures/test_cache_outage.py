@@ -116,6 +116,8 @@ def test_tracking_lookups_fail_closed_while_redis_is_down(client, ward, closed_p
     html = response.content.decode()
     assert "Tạm thời chưa tra cứu được" in html and html.count("<h1") == 1
     assert "Để bảo vệ thông tin hồ sơ của người dân" in html
+    # The page keeps the site's layout: its navigation comes from the request's context.
+    assert html.count('class="nav-item"') >= 3 and 'href="/tra-cuu/"' in html
     # The form itself (not limited) still shows.
     assert client.get(reverse("procedures:tracking")).status_code == 200
 

@@ -360,3 +360,27 @@ def test_a_supplement_with_an_unrequested_document_is_refused_as_a_whole(client,
         },
     )
     assert error_summary(html) == [("main", "Chỉ tải lên đúng các giấy tờ được yêu cầu bổ sung.")]
+
+
+def test_a_supplement_asks_for_an_optional_document_as_required(client, ward):
+    """Once the desk asks for it, a document the procedure marks optional is required: its
+    label has no “(nếu có)” and its field offers no “Bỏ tệp”."""
+    dossier = DossierFactory()
+    optional = RequiredDocumentFactory(
+        procedure=dossier.procedure, name="Văn bản ủy quyền", is_mandatory=False
+    )
+    staff = get_user_model().objects.create(username="tn2", is_staff=True, is_superuser=True)
+    dossier_transition(
+        dossier=dossier,
+        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
+        actor=staff,
+        public_note="Cần văn bản ủy quyền.",
+        documents=[optional],
+    )
+    look_up = client.post(
+        reverse("procedures:tracking"), {"code": dossier.code, "phone": VALID_PHONE}
+    )
+    assert look_up.status_code == 302
+    html = client.get(reverse("procedures:tracking_result")).content.decode()
+    assert [label for label, _hint in labels_and_hints(html)] == ["Văn bản ủy quyền"]
+    assert 'name="xoa"' not in html

@@ -34,3 +34,25 @@ def test_only_a_refused_dossier_offers_and_prints_the_refusal_form(
     assert refusal_form_url(refused) in dossier_page(client, refused)
     sheet = client.get(refusal_form_url(refused))
     assert sheet.status_code == 200 and "Ghi chú kiểm thử" in sheet.text
+
+
+def test_entered_by_asks_both_questions_when_both_are_given():
+    """entered_by(clock=…, prints=…) is the statuses some move enters with that clock
+    effect AND printing that form; either alone is its own question."""
+    from procedures.constants import PrintForm
+    from procedures.transitions import TRANSITIONS, Clock, entered_by
+
+    pause = {to for (_f, to), t in TRANSITIONS.items() if t.clock == Clock.PAUSE}
+    supplement = {to for (_f, to), t in TRANSITIONS.items() if t.prints == PrintForm.SUPPLEMENT}
+    refusal = {to for (_f, to), t in TRANSITIONS.items() if t.prints == PrintForm.REFUSAL}
+    assert entered_by(clock=Clock.PAUSE) == pause
+    assert entered_by(prints=PrintForm.REFUSAL) == refusal == {S.REFUSED}
+    both = {
+        to
+        for (_f, to), t in TRANSITIONS.items()
+        if t.clock == Clock.PAUSE and t.prints == PrintForm.SUPPLEMENT
+    }
+    assert entered_by(clock=Clock.PAUSE, prints=PrintForm.SUPPLEMENT) == both
+    assert both  # the request for more documents pauses the clock and prints form 02
+    # A clock effect with a form no move of that effect prints: nothing.
+    assert entered_by(clock=Clock.START, prints=PrintForm.REFUSAL) == set()

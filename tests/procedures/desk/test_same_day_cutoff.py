@@ -50,3 +50,14 @@ def test_accepting_after_the_procedures_cutoff_gives_the_next_working_day(
     dossier.refresh_from_db()
     assert dossier.due_at == at(2026, 2, 13, 17)
     assert dossier.due_date == dt.date(2026, 2, 13)
+
+
+def test_the_module_function_passes_the_cutoff_on():
+    """procedures.workdays.due_at is the calendar's due_at with every argument, the
+    cut-off included: accepted at 15:30 after a 15:00 cut-off, a same-day dossier is due
+    the next working day."""
+    from procedures import workdays
+
+    accepted = at(2026, 2, 12, 15, 30)
+    assert workdays.due_at(accepted, 0, cutoff=CUTOFF) == at(2026, 2, 13, 17)
+    assert workdays.due_at(accepted, 0) == at(2026, 2, 12, 17)
