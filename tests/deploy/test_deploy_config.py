@@ -568,7 +568,8 @@ def test_the_web_unit_runs_gunicorn_with_the_config(monkeypatch):
     # It writes the uploads, public and private, and nothing else.
     env = env_example()
     writable = set(one(unit, "Service", "ReadWritePaths").split())
-    assert writable == {env["MEDIA_ROOT"], env["PRIVATE_MEDIA_ROOT"]}
+    # The uploads and the folder large uploads are spooled to while they arrive.
+    assert writable == {env["MEDIA_ROOT"], env["PRIVATE_MEDIA_ROOT"], env["FILE_UPLOAD_TEMP_DIR"]}
 
 
 def test_the_maintenance_jobs_may_take_the_backup_lock(settings):
