@@ -195,3 +195,15 @@ def test_the_type_is_read_from_the_last_extension_in_any_case(name):
 )
 def test_file_name_limits_and_cleaning(raw, expected):
     assert clean_filename(raw) == expected
+
+
+def test_a_file_name_keeps_its_own_letters_and_a_long_one_its_last_extension():
+    """Only spaces and dots are trimmed from the ends ("X-quang.pdf" keeps its X); a name
+    too long is cut before its last extension, however many dots come before it."""
+    from procedures.files import MAX_NAME, clean_filename
+
+    assert clean_filename("Xquang phoi.pdf") == "Xquang phoi.pdf"
+    assert clean_filename(" .bien ban. ") == "bien ban"
+    long = "bien.ban.hop." + "x" * (MAX_NAME + 20) + ".pdf"
+    cut = clean_filename(long)
+    assert len(cut) == MAX_NAME and cut.endswith("x.pdf") and cut.startswith("bien.ban.hop.")
