@@ -8,7 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Imported here: models load only once the app registry is ready.
-        from portal import models, pagecache
+        from portal import checks, models, pagecache  # noqa: F401 - checks registers itself
 
         # The ward's profile is shown on every cached page.
         pagecache.watch(models.WardProfile, models.PredecessorWard)

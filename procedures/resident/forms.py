@@ -78,7 +78,8 @@ def ward_groups():
         return [(p.pk, p.full_name, wards) for p, wards in groups.items()]
 
     language = translation.get_language() or settings.LANGUAGE_CODE
-    return per_process("ward-groups", build, language)
+    # One set per language: the two would otherwise replace each other on every switch.
+    return per_process(f"ward-groups:{language}", build)
 
 
 class ApplicantForm(CrispyFormMixin, forms.Form):
