@@ -53,6 +53,7 @@ def test_entered_by_asks_both_questions_when_both_are_given():
         if t.clock == Clock.PAUSE and t.prints == PrintForm.SUPPLEMENT
     }
     assert entered_by(clock=Clock.PAUSE, prints=PrintForm.SUPPLEMENT) == both
-    assert both  # the request for more documents pauses the clock and prints form 02
+    # The request for more documents pauses the clock and prints form 02.
+    assert both and both <= pause & supplement
     # A clock effect with a form no move of that effect prints: nothing.
     assert entered_by(clock=Clock.START, prints=PrintForm.REFUSAL) == set()
