@@ -25,6 +25,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from portal.ratelimit import rate_limited
 from procedures import privacy
 from procedures.forms import build_documents_form
+from procedures.language import vietnamese
 from procedures.models import Dossier, Procedure, ProcedureQuestion, Province, Ward
 from procedures.resident.forms import (
     ApplicantForm,
@@ -422,5 +423,11 @@ def submit_done(request, slug, token):
     return render(
         request,
         "procedures/submission_done.html",
-        {"dossier": dossier, "procedure": dossier.procedure, "tracking_url": tracking_url},
+        {
+            "dossier": dossier,
+            "procedure": dossier.procedure,
+            # The staff's Vietnamese name, marked lang="vi" on the English page.
+            "procedure_name": vietnamese(dossier.procedure.name),
+            "tracking_url": tracking_url,
+        },
     )

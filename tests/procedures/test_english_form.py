@@ -25,6 +25,7 @@ FORM_TEMPLATES = [
     "procedures/submission_documents.html",
     "procedures/submission_consent.html",
     "procedures/submission_check.html",
+    "procedures/submission_done.html",
     "procedures/includes/_error_summary.html",
     "procedures/includes/_document_field.html",
 ]
@@ -131,13 +132,22 @@ def test_every_step_of_the_english_form_is_english_or_marked_vietnamese(client, 
     pages["consent, refused"] = _page(client, url("dong-y"), {})
     assert client.post(url("dong-y"), {"consent": "on"}).status_code == 302
     pages["check"] = _page(client, url("kiem-tra"))
+    token = re.search(r'name="submission_token" value="([^"]+)"', pages["check"]).group(1)
+    sent = client.post(url("kiem-tra"), {"submission_token": token})
+    assert sent.status_code == 302
+    pages["sent"] = _page(client, sent["Location"])
 
     for name, html in pages.items():
         assert _unmarked_vietnamese(html) == [], name
+        if name == "sent":
+            continue  # no step line: the confirmation names the procedure in its text
         # The procedure's name is the staff's Vietnamese, marked so in the step line and
         # the breadcrumbs.
         assert f'<span lang="vi" data-procedure-name>{procedure.name}</span>' in html, name
         assert f'lang="vi">{procedure.name}</a></li>' in html, name
+    sent = pages["sent"]
+    assert "<h1>Dossier sent</h1>" in sent
+    assert f'Your dossier “<span lang="vi">{procedure.name}</span>” was recorded at' in sent
 
     assert "<h1>About the applicant</h1>" in pages["applicant"]
     assert "<h1>About your request</h1>" in pages["questions"]
