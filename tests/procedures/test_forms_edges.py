@@ -294,22 +294,34 @@ def asked(ward):
         procedure=dossier.procedure, name="Giấy chứng sinh", help_text="Bản <b>rõ nét</b>"
     )
     RequiredDocumentFactory(procedure=dossier.procedure, name="Tờ khai")
-    staff = get_user_model().objects.create(username="tn", is_staff=True, is_superuser=True)
+    _ask_again(dossier, birth, note="Thiếu giấy chứng sinh bản rõ nét.")
+    return dossier, birth
+
+
+def _ask_again(dossier, document, *, note):
+    """The desk asks the resident for `document` (SUPPLEMENT_REQUESTED)."""
+    staff, _ = get_user_model().objects.get_or_create(
+        username="tn", defaults={"is_staff": True, "is_superuser": True}
+    )
     dossier_transition(
         dossier=dossier,
         to_status=DossierStatus.SUPPLEMENT_REQUESTED,
         actor=staff,
-        public_note="Thiếu giấy chứng sinh bản rõ nét.",
-        documents=[birth],
+        public_note=note,
+        documents=[document],
     )
-    return dossier, birth
 
 
-def _supplement(client, dossier, files):
+def _open(client, dossier):
+    """Look the dossier up as its resident would (code and phone)."""
     look_up = client.post(
         reverse("procedures:tracking"), {"code": dossier.code, "phone": VALID_PHONE}
     )
     assert look_up.status_code == 302
+
+
+def _supplement(client, dossier, files):
+    _open(client, dossier)
     response = client.post(reverse("procedures:tracking_supplement"), files)
     assert response.status_code == 400
     dossier.refresh_from_db()
@@ -323,10 +335,7 @@ ONE_FILE = "Tải lên một tệp: Giấy chứng sinh."
 def test_the_supplement_field_says_what_to_send(client, asked):
     """The requested document's hint: its form, the accepted types and staff's note, escaped."""
     dossier, _birth = asked
-    look_up = client.post(
-        reverse("procedures:tracking"), {"code": dossier.code, "phone": VALID_PHONE}
-    )
-    assert look_up.status_code == 302
+    _open(client, dossier)
     html = client.get(reverse("procedures:tracking_result")).content.decode()
     assert labels_and_hints(html) == [
         ("Giấy chứng sinh", "Bản chính · PDF, JPEG, PNG · Bản &lt;b&gt;rõ nét&lt;/b&gt;")
@@ -369,18 +378,8 @@ def test_a_supplement_asks_for_an_optional_document_as_required(client, ward):
     optional = RequiredDocumentFactory(
         procedure=dossier.procedure, name="Văn bản ủy quyền", is_mandatory=False
     )
-    staff = get_user_model().objects.create(username="tn2", is_staff=True, is_superuser=True)
-    dossier_transition(
-        dossier=dossier,
-        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
-        actor=staff,
-        public_note="Cần văn bản ủy quyền.",
-        documents=[optional],
-    )
-    look_up = client.post(
-        reverse("procedures:tracking"), {"code": dossier.code, "phone": VALID_PHONE}
-    )
-    assert look_up.status_code == 302
+    _ask_again(dossier, optional, note="Cần văn bản ủy quyền.")
+    _open(client, dossier)
     html = client.get(reverse("procedures:tracking_result")).content.decode()
     assert [label for label, _hint in labels_and_hints(html)] == ["Văn bản ủy quyền"]
     assert 'name="xoa"' not in html

@@ -21,8 +21,6 @@ from tests.portal.disk import MB, HalfWritten, disk_full, fill_upload_disk_after
 from tests.procedures.desk.test_counter import form_url, post_data
 from tests.procedures.factories import (
     DossierFactory,
-    ProcedureFactory,
-    QuestionFactory,
     RequiredDocumentFactory,
     pdf_bytes,
 )
@@ -43,17 +41,6 @@ def upload_dir(settings, tmp_path):
     folder.mkdir()
     settings.FILE_UPLOAD_TEMP_DIR = str(folder)
     return folder
-
-
-@pytest.fixture
-def desk_procedure(field_a):
-    """What the desk's post_data fills: two mandatory documents, one optional, a question."""
-    p = ProcedureFactory(name="Đăng ký khai sinh tại quầy", field=field_a, processing_days=3)
-    RequiredDocumentFactory(procedure=p, name="Tờ khai đăng ký khai sinh", order=1)
-    RequiredDocumentFactory(procedure=p, name="Giấy chứng sinh", order=2)
-    RequiredDocumentFactory(procedure=p, name="Văn bản ủy quyền", is_mandatory=False, order=3)
-    QuestionFactory(procedure=p, key="ten_tre", label="Tên của trẻ", kind="text")
-    return p
 
 
 @pytest.fixture

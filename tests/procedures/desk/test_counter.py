@@ -30,7 +30,6 @@ from staff.models import AuditEntry
 from tests.procedures.factories import (
     VALID_ID,
     ProcedureFactory,
-    QuestionFactory,
     RequiredDocumentFactory,
     an_phong,
     hai_phong,
@@ -43,18 +42,6 @@ pytestmark = pytest.mark.django_db
 
 REGISTER = reverse("admin:procedures_dossier_register")
 CHANGELIST = reverse("admin:procedures_dossier_changelist")
-
-
-@pytest.fixture
-def desk_procedure(field_a):
-    """A procedure of the reception officer's field: two mandatory documents, one optional,
-    one question of its own."""
-    p = ProcedureFactory(name="Đăng ký khai sinh tại quầy", field=field_a, processing_days=3)
-    RequiredDocumentFactory(procedure=p, name="Tờ khai đăng ký khai sinh", order=1)
-    RequiredDocumentFactory(procedure=p, name="Giấy chứng sinh", order=2)
-    RequiredDocumentFactory(procedure=p, name="Văn bản ủy quyền", is_mandatory=False, order=3)
-    QuestionFactory(procedure=p, key="ten_tre", label="Tên của trẻ", kind="text")
-    return p
 
 
 @pytest.fixture
