@@ -10,6 +10,7 @@ import logging
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,7 +23,7 @@ from portal.ratelimit import rate_limited
 from procedures import privacy
 from procedures.constants import DossierStatus
 from procedures.forms import SupplementForm, build_documents_form
-from procedures.models import Dossier
+from procedures.models import Dossier, DossierEvent, SupplementRequest
 from procedures.receipt_pdf import receipt_pdf
 from procedures.resident.forms import RatingForm, TrackingForm, WithdrawalForm
 from procedures.resident.submission import TRACKING_KEY
@@ -43,26 +44,19 @@ NOT_FOUND = _(
 )
 
 
-# What the tracking page never shows: the procedure's long texts (its start page's) and
-# the answers. Left in the database, they were most of the bytes of the page's one query.
-NOT_ON_THE_TRACKING_PAGE = (
-    "answers",
-    *(
-        f"procedure__{name}"
-        for name in (
-            "summary",
-            "implementing_body",
-            "processing_note",
-            "fee_text",
-            "eligibility",
-            "steps",
-            "result",
-            "how_to_receive",
-            "legal_basis",
-            "verification_note",
-            "search_text",
-        )
-    ),
+# What the tracking page shows of a dossier, and all its actions need: every other column
+# (the resident's identity and address, the answers, the procedure's long texts) stays in
+# the database. Reading only these made the page's main query about three times cheaper
+# to build and to turn into objects than deferring the long texts did.
+ON_THE_TRACKING_PAGE = (
+    "code",
+    "status",
+    "applicant_name",
+    "phone",
+    "submitted_at",
+    "due_date",
+    "procedure__name",
+    "rating__satisfied",
 )
 
 
@@ -76,8 +70,19 @@ def _tracked(request, *, for_receipt=False):
     if for_receipt:
         dossiers = dossiers.prefetch_related("documents")
     else:
-        dossiers = dossiers.defer(*NOT_ON_THE_TRACKING_PAGE)
-    dossier = dossiers.filter(pk=entry["dossier"]).first()
+        # Whether a supplement request is open, in the same query: most dossiers have
+        # none, and the page then asks for nothing more.
+        open_request = SupplementRequest.objects.filter(
+            dossier=OuterRef("pk"), fulfilled_at__isnull=True
+        )
+        dossiers = dossiers.only(*ON_THE_TRACKING_PAGE).annotate(
+            has_open_supplement=Exists(open_request)
+        )
+    # get(), not first(): first() would order by the model's ordering, a sort for one row.
+    try:
+        dossier = dossiers.get(pk=entry["dossier"])
+    except Dossier.DoesNotExist:
+        return None, ""
     return dossier, entry.get("token", "")
 
 
@@ -132,30 +137,40 @@ def tracking_token(request, token):
     return redirect("procedures:tracking_result")
 
 
-def _result_context(request, dossier, token, **forms):
-    supplement = dossier.open_supplement_request()
+def _result_context(dossier, **forms):
+    """The result page's context; `forms` holds a bound form shown back with its errors.
+
+    An unbound form is built only when the page offers it: a page offers one action at a
+    time, and building the others cost about a tenth of the page.
+    """
+    supplement = dossier.open_supplement_request() if dossier.has_open_supplement else None
     has_rating = _has_rating(dossier)
+    can_withdraw = DossierStatus.WITHDRAWAL_REQUESTED in allowed_targets(
+        dossier.status, by=RESIDENT
+    )
+    can_rate = dossier.status in RATEABLE and not has_rating
+    supplement_form = forms.get("supplement_form")
+    if supplement_form is None and supplement is not None:
+        supplement_form = build_documents_form(
+            supplement.documents.all(), form_class=SupplementForm
+        )
     return {
         "dossier": dossier,
         "masked_name": mask_name(dossier.applicant_name),
         "masked_phone": mask_phone(dossier.phone),
-        # The timeline, oldest first (read here: one plain query, no prefetch machinery).
-        "events": list(dossier.events.order_by("created_at", "pk")),
-        "supplement": supplement,
-        "supplement_form": forms.get("supplement_form")
-        or (
-            build_documents_form(supplement.documents.all(), form_class=SupplementForm)
-            if supplement
-            else None
+        # The timeline, oldest first: one plain query of the three columns shown.
+        "events": list(
+            DossierEvent.objects.filter(dossier_id=dossier.pk)
+            .order_by("created_at", "pk")
+            .only("to_status", "created_at", "public_note")
         ),
-        "can_withdraw": DossierStatus.WITHDRAWAL_REQUESTED
-        in allowed_targets(dossier.status, by=RESIDENT),
-        "can_rate": dossier.status in RATEABLE and not has_rating,
+        "supplement": supplement,
+        "supplement_form": supplement_form,
+        "can_withdraw": can_withdraw,
+        "can_rate": can_rate,
         "rating": dossier.rating if has_rating else None,
-        "withdraw_form": forms.get("withdraw_form") or WithdrawalForm(),
-        "rating_form": forms.get("rating_form") or RatingForm(),
-        "has_token": bool(token),
-        "DossierStatus": DossierStatus,
+        "withdraw_form": forms.get("withdraw_form") or (WithdrawalForm() if can_withdraw else None),
+        "rating_form": forms.get("rating_form") or (RatingForm() if can_rate else None),
     }
 
 
@@ -174,12 +189,10 @@ def _no_dossier(request):
 
 @never_cache
 def tracking_result(request):
-    dossier, token = _tracked(request)
+    dossier, _token = _tracked(request)
     if dossier is None:
         return _no_dossier(request)
-    return render(
-        request, "procedures/tracking_result.html", _result_context(request, dossier, token)
-    )
+    return render(request, "procedures/tracking_result.html", _result_context(dossier))
 
 
 @never_cache
@@ -188,7 +201,7 @@ def tracking_result(request):
 def tracking_supplement(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    dossier, token = _tracked(request)
+    dossier, _token = _tracked(request)
     if dossier is None:
         return _no_dossier(request)
     supplement = dossier.open_supplement_request()
@@ -218,8 +231,8 @@ def tracking_supplement(request):
         else:
             messages.success(request, _("Đã nhận giấy tờ bổ sung. Hồ sơ được tiếp tục xử lý."))
             return redirect("procedures:tracking_result")
-    dossier, token = _tracked(request)
-    context = _result_context(request, dossier, token, supplement_form=form)
+    dossier, _token = _tracked(request)
+    context = _result_context(dossier, supplement_form=form)
     return render(request, "procedures/tracking_result.html", context, status=status)
 
 
@@ -228,7 +241,7 @@ def tracking_supplement(request):
 def tracking_withdraw(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    dossier, token = _tracked(request)
+    dossier, _token = _tracked(request)
     if dossier is None:
         return _no_dossier(request)
     form = WithdrawalForm(request.POST)
@@ -242,7 +255,7 @@ def tracking_withdraw(request):
                 request, _("Đã gửi yêu cầu rút hồ sơ. Cán bộ sẽ xem xét và thông báo.")
             )
         return redirect("procedures:tracking_result")
-    context = _result_context(request, dossier, token, withdraw_form=form)
+    context = _result_context(dossier, withdraw_form=form)
     return render(request, "procedures/tracking_result.html", context, status=400)
 
 
@@ -251,7 +264,7 @@ def tracking_withdraw(request):
 def tracking_rate(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    dossier, token = _tracked(request)
+    dossier, _token = _tracked(request)
     if dossier is None:
         return _no_dossier(request)
     form = RatingForm(request.POST)
@@ -268,7 +281,7 @@ def tracking_rate(request):
         else:
             messages.success(request, _("Cảm ơn ông/bà đã đánh giá."))
         return redirect("procedures:tracking_result")
-    context = _result_context(request, dossier, token, rating_form=form)
+    context = _result_context(dossier, rating_form=form)
     return render(request, "procedures/tracking_result.html", context, status=400)
 
 
