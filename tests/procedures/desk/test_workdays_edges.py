@@ -1,8 +1,10 @@
 """Working-day edges: date-times where dates are expected, and the pauses of the shortcuts."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from procedures import workdays
 from tests.staff.fixtures import at
@@ -61,3 +63,16 @@ def test_no_working_time_between_a_moment_and_an_earlier_one(clock):
     start, end = at(2026, 3, 4, 9), at(2026, 3, 4, 10)
     assert workdays.working_time(end, start) == dt.timedelta(0)
     assert workdays.working_time(start, start) == dt.timedelta(0)
+
+
+def test_office_hours_are_hai_phong_hours_whatever_time_zone_is_active(clock):
+    """A request may run under another active time zone (an admin's setting, a task):
+    the office still opens at 07:30 in Hải Phòng, not at 07:30 wherever the request is."""
+    calendar = workdays.get_calendar()
+    day = dt.date(2026, 3, 4)
+    expected = calendar.office_intervals(day)
+    with timezone.override(ZoneInfo("Europe/London")):
+        assert workdays.get_calendar().office_intervals(day) == expected
+        assert calendar.add_working_time(at(2026, 3, 4, 6), dt.timedelta(hours=1)) == (
+            expected[0][0] + dt.timedelta(hours=1)
+        )
