@@ -11,6 +11,7 @@ application.
 
 import ast
 import contextlib
+import fnmatch
 import os
 import re
 import runpy
@@ -527,6 +528,7 @@ def test_every_scheduled_command_has_its_timer_and_back():
         "sweep_dossier_files",
         "purge_dossiers",
         "send_queued_notifications",
+        "backup_site",
     } <= commands
 
 
@@ -550,7 +552,7 @@ def test_every_manage_py_command_exists_and_accepts_its_arguments(settings):
             parser.parse_args(args)
         except SystemExit:
             pytest.fail(f"{name}: {command} refuses {args}")
-    assert seen >= 4
+    assert seen >= 5
 
 
 def test_the_web_unit_runs_gunicorn_with_the_config(monkeypatch):
@@ -577,7 +579,7 @@ def test_the_maintenance_jobs_may_take_the_backup_lock(settings):
 
     settings.VAR_DIR = env_example()["VAR_DIR"]
     lock = str(lock_path())
-    for name in ("anphong-sweep.service", "anphong-purge.service"):
+    for name in ("anphong-sweep.service", "anphong-purge.service", "anphong-backup.service"):
         writable = one(units(".service")[name], "Service", "ReadWritePaths").split()
         assert lock in writable, name
 
@@ -861,3 +863,23 @@ def test_a_live_nginx_keeps_lying_clients_and_private_files_away(tmp_path):
         upstream.stop()
         nginx.terminate()
         nginx.wait(timeout=10)
+
+
+def test_the_backup_writes_where_the_command_puts_archives_and_rotates_them_there(
+    settings, monkeypatch
+):
+    """The unit's writable folder, its rotation and the command's default folder agree: an
+    archive written elsewhere would fail under ProtectSystem=strict, one kept elsewhere
+    would never be rotated."""
+    from portal.backup import default_output
+
+    settings.VAR_DIR = env_example()["VAR_DIR"]
+    monkeypatch.delenv("BACKUP_DIR", raising=False)
+    unit = units(".service")["anphong-backup.service"]
+    archive = default_output()
+    archives = str(archive.parent)
+    assert archives in one(unit, "Service", "ReadWritePaths").split()
+    rotation = shlex.split(one(unit, "Service", "ExecStartPost"))
+    assert rotation[:2] == ["/usr/bin/find", archives] and rotation[-1] == "-delete"
+    assert fnmatch.fnmatch(archive.name, rotation[rotation.index("-name") + 1])
+    assert one(unit, "Service", "UMask") == "0077"  # archives readable by the service only
