@@ -108,16 +108,6 @@ elif _db["ENGINE"] == "django.db.backends.postgresql":
         _options["options"] = " ".join(
             filter(None, [_options.get("options"), f"-c statement_timeout={_statement_timeout}"])
         )
-    # Parameters sent apart from the SQL and statements prepared on their fifth use on a
-    # connection (Django's documented `server_side_binding` option, psycopg's
-    # `prepare_threshold`): a page's queries are then parsed and planned once per
-    # connection instead of on every request (the tracking result page served 18 % more
-    # requests a second: bench/README.md). It relies on persistent connections
-    # (CONN_MAX_AGE) and on no transaction-pooling proxy (PgBouncer) between the site and
-    # PostgreSQL; DB_PREPARED_STATEMENTS=0 turns it off for such a set-up.
-    if env_bool("DB_PREPARED_STATEMENTS", True):
-        _options["server_side_binding"] = True
-        _options["prepare_threshold"] = 5
     _options["keepalives"] = 1
     _options["keepalives_idle"] = env_int("DB_KEEPALIVES_IDLE", 30)
     _options["keepalives_interval"] = env_int("DB_KEEPALIVES_INTERVAL", 5)

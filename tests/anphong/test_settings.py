@@ -79,8 +79,6 @@ def test_postgresql_connections_time_out_and_keep_alive():
         "keepalives_idle": 30,
         "keepalives_interval": 5,
         "keepalives_count": 3,
-        "server_side_binding": True,
-        "prepare_threshold": 5,
     }
     tuned = {
         **url,
@@ -97,15 +95,6 @@ def test_postgresql_connections_time_out_and_keep_alive():
     # 0 turns the statement timeout off (a long migration, run by hand).
     options = _settings({**url, "DB_STATEMENT_TIMEOUT": "0"}, "s.DATABASES['default']['OPTIONS']")
     assert "options" not in options
-
-
-def test_prepared_statements_can_be_turned_off_for_a_transaction_pooler():
-    """Behind PgBouncer in transaction mode a prepared statement may meet another
-    connection: DB_PREPARED_STATEMENTS=0 goes back to parameters merged by the client."""
-    url = {"DATABASE_URL": "postgres://u:p@db.internal:5432/anphong"}
-    off = {**url, "DB_PREPARED_STATEMENTS": "0"}
-    options = _settings(off, "s.DATABASES['default']['OPTIONS']")
-    assert "server_side_binding" not in options and "prepare_threshold" not in options
 
 
 def test_sqlite_gets_no_postgresql_connection_parameters():
