@@ -171,9 +171,9 @@ def test_timeline_shows_public_notes_not_internal_ones(client, ward, clock):
     assert html.count('<ol class="timeline">') == 1
     timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]
     assert re.findall(r"<li>(.*?)</li>", timeline) == [
-        "<strong>Mới đăng ký</strong> – 10:00 12/02/2026",
-        "<strong>Được tiếp nhận</strong> – 10:00 12/02/2026<br>Ghi chú kiểm thử",
-        "<strong>Đang xử lý</strong> – 12:15 12/02/2026<br>Đang thẩm định",
+        "<strong>Mới đăng ký</strong> – 12/02/2026 10:00",
+        "<strong>Được tiếp nhận</strong> – 12/02/2026 10:00<br>Ghi chú kiểm thử",
+        "<strong>Đang xử lý</strong> – 12/02/2026 12:15<br>Đang thẩm định",
     ]
 
 

@@ -134,3 +134,29 @@ def test_a_document_asked_for_again_is_not_marked_optional(client, ward):
     upload = html.split('id="supplement-title"')[1].split("</section>")[0]
     label = re.search(r"<label[^>]*>(.*?)</label>", upload, re.S).group(1)
     assert label.split() == ["Văn", "bản", "ủy", "quyền"]
+
+
+def test_the_result_page_names_the_procedure_as_it_is_now_called(client, ward):
+    """The procedure's name comes from the names each process keeps; a rename bumps the
+    page version, so the next page shows the new name."""
+    dossier = DossierFactory()
+    look_up(client, dossier)
+    assert dossier.procedure.name in client.get(reverse("procedures:tracking_result")).text
+    dossier.procedure.name = "Đăng ký khai sinh (tên mới)"
+    dossier.procedure.save()
+    assert "Đăng ký khai sinh (tên mới)" in client.get(reverse("procedures:tracking_result")).text
+
+
+def test_a_procedure_this_process_has_not_seen_yet_is_read_from_the_database(
+    client, ward, monkeypatch
+):
+    """Another worker may have created the procedure a moment ago: its name is not among
+    the names this process holds yet, and the page reads it instead of failing."""
+    from procedures.resident import tracking
+
+    dossier = DossierFactory()
+    look_up(client, dossier)
+    monkeypatch.setattr(tracking, "per_process", lambda name, load: {})
+    response = client.get(reverse("procedures:tracking_result"))
+    assert response.status_code == 200
+    assert dossier.procedure.name in response.text
