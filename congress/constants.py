@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CongressItemKind(models.TextChoices):
     ORIENTATION = "orientation", _("Định hướng")
-    BREAKTHROUGH = "breakthrough", _("Đột phá chiến lược")
+    BREAKTHROUGH = "breakthrough", _("Khâu đột phá")
     DIRECTIVE = "directive", _("Nội dung chỉ đạo")
     RESULT = "result", _("Kết quả nhiệm kỳ trước")
 

@@ -6,8 +6,22 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import pagecache
 from portal.constants import MergeScope
+from portal.localized import english_active
+from portal.text import ascii_title
 
 WARD_PROFILE_CACHE_KEY = "portal:ward-profile:v1"
+# An administrative unit's word before its proper name, and its English word after it.
+UNIT_WORDS = {"Phường": "Ward", "Xã": "Commune", "Thị trấn": "Township"}
+CITY_WORDS = {"Thành phố": "City", "Tỉnh": "Province"}
+
+
+def _english_unit_name(name):
+    """ "Phường An Phong" -> "An Phong Ward", "Thành phố Hải Phòng" -> "Hai Phong City":
+    English writes Vietnamese place names without diacritics and the unit word after."""
+    for unit, english in {**UNIT_WORDS, **CITY_WORDS}.items():
+        if name.startswith(f"{unit} "):
+            return f"{ascii_title(name[len(unit) + 1 :])} {english}"
+    return ascii_title(name)
 
 
 class WardProfile(models.Model):
@@ -43,7 +57,7 @@ class WardProfile(models.Model):
     )
     founding_resolution_date = models.DateField(_("ngày ban hành nghị quyết"), null=True)
     established_on = models.DateField(_("ngày chính thức hoạt động"), null=True)
-    service_centre = models.TextField(_("trung tâm phục vụ hành chính công"), blank=True)
+    service_centre = models.TextField(_("Trung tâm Phục vụ hành chính công"), blank=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:
@@ -75,6 +89,28 @@ class WardProfile(models.Model):
                 profile._prefetched_objects_cache = {"predecessors": PredecessorWard.objects.none()}
             cache.set(WARD_PROFILE_CACHE_KEY, profile, pagecache.PER_PROCESS_SECONDS)
         return profile
+
+    @property
+    def name_i18n(self):
+        """The ward's name in the page's language: "Phường An Phong", "An Phong Ward"."""
+        return _english_unit_name(self.name) if english_active() else self.name
+
+    @property
+    def city_i18n(self):
+        """The city's name in the page's language: "Thành phố Hải Phòng", "Hai Phong City"."""
+        return _english_unit_name(self.city) if english_active() else self.city
+
+    @property
+    def name_in_text(self):
+        """The name inside another name or a sentence, its unit word in lower case:
+        "Cổng thông tin điện tử phường An Phong" (Decree 30/2020, Appendix II: only the
+        proper name is capitalised). In English: "An Phong Ward"."""
+        if english_active():
+            return _english_unit_name(self.name)
+        unit, space, rest = self.name.partition(" ")
+        if unit in UNIT_WORDS and rest:
+            return f"{unit.lower()}{space}{rest}"
+        return self.name
 
     def introduction_paragraphs(self):
         return [p.strip() for p in self.introduction.split("\n\n") if p.strip()]

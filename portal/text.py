@@ -34,6 +34,14 @@ def fold(value):
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
+def ascii_title(value):
+    """A Vietnamese proper name without its diacritics, as English writes it:
+    "Hải Phòng" -> "Hai Phong", "Đại Bản" -> "Dai Ban"."""
+    decomposed = unicodedata.normalize("NFD", nfc(value))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d").replace("Đ", "D")
+
+
 def slugify_vi(value, max_length=80):
     """Return a readable ASCII slug: "Đại hội Đảng bộ" -> "dai-hoi-dang-bo"."""
     slug = _NON_SLUG.sub("-", fold(value)).strip("-")

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from django.template.defaultfilters import date as date_filter
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from fpdf import FPDF
@@ -45,10 +45,10 @@ def receipt_lines(receipt):
     authority = receipt.get("authority") or "Ủy ban nhân dân phường An Phong"
     if dossier.channel == "in_person":
         intro = _(
-            "Trung tâm phục vụ hành chính công phường An Phong đã nhận hồ sơ nộp trực tiếp của:"
+            "Trung tâm Phục vụ hành chính công phường An Phong đã nhận hồ sơ nộp trực tiếp của:"
         )
     else:
-        intro = _("Trung tâm phục vụ hành chính công phường An Phong đã nhận hồ sơ trực tuyến của:")
+        intro = _("Trung tâm Phục vụ hành chính công phường An Phong đã nhận hồ sơ trực tuyến của:")
     # The template's |date converts to local time before formatting; called here, it does not.
     submitted = dossier.submitted_at and timezone.localtime(dossier.submitted_at)
     due = (
@@ -72,7 +72,7 @@ def receipt_lines(receipt):
     else:
         qr_note = _("Quét mã QR để mở trang tra cứu, rồi nhập mã hồ sơ và số điện thoại.")
     lines = {
-        "head_left": (authority.upper(), _("Trung tâm phục vụ hành chính công")),
+        "head_left": (authority.upper(), _("Trung tâm Phục vụ hành chính công")),
         "head_right": (
             _("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
             _("Độc lập - Tự do - Hạnh phúc"),
@@ -87,7 +87,7 @@ def receipt_lines(receipt):
             (_("Nội dung yêu cầu giải quyết"), dossier.procedure.name),
             (
                 _("Thời điểm nhận"),
-                f"{date_filter(submitted, 'H:i')}, {date_filter(submitted, 'd/m/Y')}",
+                date_filter(submitted, "d/m/Y H:i"),
             ),
             (_("Ngày hẹn trả kết quả"), due),
             (_("Trạng thái"), dossier.get_status_display()),
@@ -114,8 +114,13 @@ def _normalised(value):
 
 
 def receipt_pdf(receipt):
-    """The PDF bytes of the receipt page's context `receipt` (plus "authority")."""
-    lines = receipt_lines(receipt)
+    """The PDF bytes of the receipt page's context `receipt` (plus "authority").
+
+    Form 01 is an official Vietnamese document: it is drawn in Vietnamese whichever
+    language the page that offers it speaks.
+    """
+    with translation.override("vi"):
+        lines = receipt_lines(receipt)
     png = io.BytesIO()
     receipt["qr"].save(png, kind="png", scale=8, border=2, dark="#000", light="#fff")
     # Roughly five more document rows per point less; the loop makes sure.

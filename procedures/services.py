@@ -160,7 +160,7 @@ def dossier_register_in_person(
         notice_version=notice_version,
         tracking_token=tracking_token,
         tracking_url=_absolute_tracking_url(tracking_token),
-        first_note=_("Nộp hồ sơ trực tiếp tại Trung tâm phục vụ hành chính công."),
+        first_note=_("Nộp hồ sơ trực tiếp tại Trung tâm Phục vụ hành chính công."),
         internal_note=note,
         actor=actor,
         then=record_and_accept,

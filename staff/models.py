@@ -70,7 +70,7 @@ class AuditEntry(AppendOnlyModel, TargetedModel):
     def __str__(self):
         """The entry's title and breadcrumb, in local time as its fields are shown."""
         at = timezone.localtime(self.at)
-        return f"{self.get_action_display()} – {self.actor_label} – {at:%H:%M %d/%m/%Y}"
+        return f"{self.get_action_display()} – {self.actor_label} – {at:%d/%m/%Y %H:%M}"
 
 
 class StaffProfile(models.Model):

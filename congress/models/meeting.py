@@ -18,14 +18,14 @@ from portal.localized import Localized
 
 class Congress(models.Model):
     number = models.PositiveSmallIntegerField(_("lần thứ"), unique=True)
-    name = models.CharField(_("tên đại hội"), max_length=255)
-    name_en = models.CharField(_("tên đại hội (tiếng Anh)"), max_length=255, blank=True)
+    name = models.CharField(_("tên Đại hội"), max_length=255)
+    name_en = models.CharField(_("tên Đại hội (tiếng Anh)"), max_length=255, blank=True)
     term = models.ForeignKey(
         Term, verbose_name=_("nhiệm kỳ"), on_delete=models.PROTECT, related_name="congresses"
     )
     held_on = models.DateField(_("ngày khai mạc"))
     delegates = models.PositiveIntegerField(_("số đại biểu"))
-    motto = models.CharField(_("phương châm đại hội"), max_length=255, blank=True)
+    motto = models.CharField(_("phương châm Đại hội"), max_length=255, blank=True)
     motto_en = models.CharField(_("phương châm (tiếng Anh)"), max_length=255, blank=True)
     previous_term_name = models.CharField(
         _("nhiệm kỳ trước"),
@@ -42,7 +42,7 @@ class Congress(models.Model):
         verbose_name=_("cơ quan được chỉ định"),
         blank=True,
         related_name="congresses",
-        help_text=_("Các cơ quan có quyết định chỉ định công bố tại đại hội."),
+        help_text=_("Các cơ quan có quyết định chỉ định công bố tại Đại hội."),
     )
 
     name_i18n = Localized("name")
@@ -51,8 +51,8 @@ class Congress(models.Model):
 
     class Meta:
         ordering = ["-number"]
-        verbose_name = _("đại hội")
-        verbose_name_plural = _("đại hội")
+        verbose_name = _("Đại hội")
+        verbose_name_plural = _("Đại hội")
 
     def __str__(self):
         return self.name
@@ -77,8 +77,8 @@ class CongressItem(models.Model):
 
     class Meta:
         ordering = ["kind", "order", "pk"]
-        verbose_name = _("nội dung đại hội")
-        verbose_name_plural = _("nội dung đại hội")
+        verbose_name = _("nội dung Đại hội")
+        verbose_name_plural = _("nội dung Đại hội")
 
     def __str__(self):
         return self.text[:80]

@@ -32,8 +32,8 @@ class Apology(AppendOnlyModel):
 
     def __str__(self):
         return _("Xin lỗi, hẹn lại %(due)s – %(at)s") % {
-            "due": f"{timezone.localtime(self.new_due_at):%H:%M %d/%m/%Y}",
-            "at": f"{timezone.localtime(self.created_at):%H:%M %d/%m/%Y}",
+            "due": f"{timezone.localtime(self.new_due_at):%d/%m/%Y %H:%M}",
+            "at": f"{timezone.localtime(self.created_at):%d/%m/%Y %H:%M}",
         }
 
 
@@ -68,6 +68,6 @@ class DueDateChange(AppendOnlyModel):
     def __str__(self):
         return _("%(kind)s: hẹn %(due)s – %(at)s") % {
             "kind": self.get_kind_display(),
-            "due": f"{timezone.localtime(self.new_due_at):%H:%M %d/%m/%Y}",
-            "at": f"{timezone.localtime(self.created_at):%H:%M %d/%m/%Y}",
+            "due": f"{timezone.localtime(self.new_due_at):%d/%m/%Y %H:%M}",
+            "at": f"{timezone.localtime(self.created_at):%d/%m/%Y %H:%M}",
         }

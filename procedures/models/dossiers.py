@@ -242,7 +242,7 @@ class DossierEvent(AppendOnlyModel):
         move = self.get_to_status_display()
         if self.from_status is not None:
             move = f"{self.get_from_status_display()} → {move}"
-        return f"{move} – {timezone.localtime(self.created_at):%H:%M %d/%m/%Y}"
+        return f"{move} – {timezone.localtime(self.created_at):%d/%m/%Y %H:%M}"
 
     @property
     def to_status_label(self):

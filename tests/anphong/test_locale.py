@@ -204,7 +204,7 @@ def test_form_errors_are_vietnamese():
         form = _ContactForm({"name": "", "email": "khong-phai-email", "kind": "z", "count": "x"})
         assert not form.is_valid()
         assert form.errors["name"] == ["Thông tin này là bắt buộc."]
-        assert form.errors["email"] == ["Vui lòng nhập địa chỉ email hợp lệ."]
+        assert form.errors["email"] == ["Vui lòng nhập địa chỉ thư điện tử hợp lệ."]
         assert form.errors["kind"] == [
             "Vui lòng chọn một giá trị hợp lệ. z không có trong danh sách lựa chọn."
         ]

@@ -236,7 +236,7 @@ class TestSms:
         assert locmem_sms == [
             {
                 "recipient": "0912345678",
-                "text": "Phuong An Phong: tin nhan kiem tra cau hinh SMS luc 10:00 12/02/2026.",
+                "text": "Phuong An Phong: tin nhan kiem tra cau hinh SMS luc 12/02/2026 10:00.",
             }
         ]
 

@@ -144,7 +144,7 @@ def test_pdf_download_is_the_receipt_page_on_one_sheet(client, dossier, monkeypa
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
         "Giấy chứng sinh",
         "Tờ khai",
-        "10:00, 12/02/2026",
+        "12/02/2026 10:00",
     ]:
         assert expected in shown, expected
     for secret in ["Nguyễn Văn An", "0912345678", "0912 345 678", "giay-chung-sinh-be-binh"]:

@@ -4,11 +4,11 @@
 # Format letters are escaped; non-ASCII letters need no escaping.
 DATE_FORMAT = r"j \t\há\n\g n \nă\m Y"
 TIME_FORMAT = "H:i"
-DATETIME_FORMAT = r"H:i, j \t\há\n\g n \nă\m Y"
+DATETIME_FORMAT = r"j \t\há\n\g n \nă\m Y, H:i"
 YEAR_MONTH_FORMAT = r"\T\há\n\g n/Y"
 MONTH_DAY_FORMAT = r"j \t\há\n\g n"
 SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "H:i d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 FIRST_DAY_OF_WEEK = 1  # Thứ Hai
 
 # Day-first only. ISO (yyyy-mm-dd, unambiguous) is also accepted by Django itself.
