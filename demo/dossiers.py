@@ -40,7 +40,7 @@ from procedures.services import (
     dossier_submit,
 )
 from procedures.staging import StagedFile
-from procedures.validators import display_mobile
+from procedures.validators import check_id_number_matches, display_mobile
 from staff import roles
 from staff.models import StaffProfile
 
@@ -262,16 +262,25 @@ def _submission_moment(i, rng, now, calendar):
     return min(moment, now - dt.timedelta(minutes=30))
 
 
+def _century_sex_digit(birth, sex):
+    """The 4th digit of a CCCD number (Circular 59/2021/TT-BCA Art. 7): 20th century
+    male 0 / female 1, 21st century 2 / 3."""
+    return (birth.year // 100 - 19) * 2 + (1 if sex == Sex.FEMALE else 0)
+
+
 def _submit(i, rng, procedure, submitted, province, ward):
     sex = rng.choice([Sex.MALE, Sex.FEMALE])
     birth = dt.date(rng.randint(1955, 2004), rng.randint(1, 12), rng.randint(1, 28))
     name = " ".join(
         [rng.choice(FAMILY), "Văn" if sex == Sex.MALE else "Thị", rng.choice(GIVEN), DEMO_SUFFIX]
     )
+    # Hải Phòng's code 031, the century/sex digit and year the rules ask for, serial 000xxx;
+    # checked by the portal's own rule, so a person born in 2000 or later gets 2 or 3.
+    id_number = f"031{_century_sex_digit(birth, sex)}{birth.year % 100:02d}000{i:03d}"
+    check_id_number_matches(id_number, birth, sex)
     applicant = {
         "applicant_name": name,
-        # Hải Phòng's code 031, the century/sex digit and year the rules ask for, serial 000xxx.
-        "id_number": f"031{0 if sex == Sex.MALE else 1}{birth.year % 100:02d}000{i:03d}",
+        "id_number": id_number,
         "birth_date": birth,
         "sex": sex,
         "phone": f"+84900000{i:03d}",

@@ -1,4 +1,4 @@
-"""Demo news and documents: articles from demo_content, drawn pictures, generated PDFs.
+"""Demo news and documents: articles from news_content, drawn pictures, generated PDFs.
 
 Idempotent: rows are matched on their slug (or article + order) and files are only
 drawn when a row has none, so a second run changes nothing. Every picture is a drawing

@@ -15,7 +15,7 @@ def key_leaders(term=None, on=None):
     With `term`, every key post of that term (the Congress page shows what it appointed).
     People are ordered by their highest post: rank, then the organ's place in the chart.
     """
-    appointments = Appointment.objects.filter(is_key=True).select_related("person", "organ")
+    appointments = Appointment.objects.filter(is_key=True).select_related("person", "organ", "term")
     if term is not None:
         appointments = appointments.filter(term=term)
     else:

@@ -27,12 +27,10 @@ def test_congress_page_tells_the_facts(client, demo_org):
     assert "<dd>160</dd>" in html
     assert "Đoàn kết – Dân chủ – Kỷ cương – Sáng tạo – Phát triển" in html
     assert "Xây dựng Đảng là then chốt." in html
-    assert (
-        html.count("<li", html.index("3 đột phá chiến lược"), html.index("Đại biểu khách mời")) == 3
-    )
+    assert html.count("<li", html.index("3 khâu đột phá"), html.index("Đại biểu khách mời")) == 3
     for guest in ["Lê Anh Quân", "Nguyễn Đình Chuyến", "Nguyễn Đức Tuấn"]:
         assert guest in html
-    assert "phát biểu chỉ đạo đại hội" in html.split("Nguyễn Đức Tuấn", 1)[1].split("</li>")[0]
+    assert "phát biểu chỉ đạo Đại hội" in html.split("Nguyễn Đức Tuấn", 1)[1].split("</li>")[0]
     assert "Kết quả nhiệm kỳ 2020–2025" in html
     assert "15/15 chỉ tiêu" in html
 
@@ -40,8 +38,10 @@ def test_congress_page_tells_the_facts(client, demo_org):
 def test_key_positions_come_from_the_appointment_data(client, demo_org):
     html = _main(client)
     table = html.split("Chức danh chủ chốt nhiệm kỳ 2025–2030", 1)[1].split("</table>", 1)[0]
-    names = ["Lê Khắc Nguyên Anh", "Lâm Văn Đạt", "Nguyễn Văn Phức"]
+    # The Congress appointed Party posts: Secretary, Permanent Deputy, Deputy Secretary.
+    names = ["Lê Khắc Nguyên Anh", "Nguyễn Văn Phức", "Lâm Văn Đạt"]
     assert [table.index(n) for n in names] == sorted(table.index(n) for n in names)
+    assert "Hội đồng nhân dân" not in table and "Ủy ban nhân dân" not in table
     assert "Dữ liệu minh họa" not in table  # only the three real people hold key posts
     # Editing an appointment changes the page: nothing is copied into the Congress record.
     Appointment.objects.filter(person__full_name="Nguyễn Văn Phức").update(is_key=False)
