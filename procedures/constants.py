@@ -59,7 +59,11 @@ class PlaceKind(models.TextChoices):
 
 
 class DossierStatus(models.IntegerChoices):
-    """The national one-stop dossier statuses (Circular 01/2018/TT-VPCP, national portal)."""
+    """The dossier statuses of the national public-service portal (dichvucong.gov.vn).
+
+    First listed by Circular 01/2018/TT-VPCP, which lapsed with Decree 61/2018/NĐ-CP when
+    Decree 118/2025/NĐ-CP took effect on 1/7/2025; kept as the portal shows them.
+    """
 
     NEW = 1, _("Mới đăng ký")
     ACCEPTED = 2, _("Được tiếp nhận")
@@ -106,7 +110,7 @@ class DueChangeKind(models.TextChoices):
 
 
 class PrintForm(models.TextChoices):
-    """The printable forms of the one-stop desk (Circular 01/2018/TT-VPCP, forms 01 to 05)."""
+    """The printable forms of the one-stop desk, forms 01 to 05 (Decree 118/2025/NĐ-CP)."""
 
     RECEIPT = "01", _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
     SUPPLEMENT = "02", _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")

@@ -1,4 +1,8 @@
-"""The printable forms of a dossier (Circular 01/2018/TT-VPCP, forms 01 to 05).
+"""The printable forms of a dossier (the one-stop forms 01 to 05, Decree 118/2025/NĐ-CP).
+
+Decree 118/2025/NĐ-CP replaced Decree 61/2018/NĐ-CP, and with it Circular 01/2018/TT-VPCP
+that first numbered these forms, on 1/7/2025. The form's date is written as Decree
+30/2020/NĐ-CP asks of administrative documents (`document_date`).
 
 Which move produces which form is the transition table's (`procedures.transitions`, the
 row's `prints`); this module finds the form's record and renders it for printing.
@@ -8,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from procedures.constants import PrintForm
 from procedures.transitions import entered_by
@@ -20,6 +25,19 @@ TEMPLATES = {
     PrintForm.APOLOGY: "procedures/print/apology.html",
     PrintForm.CONTROL_SHEET: "procedures/print/control_sheet.html",
 }
+
+
+def document_date(day):
+    """Day, month and year of `day` as an administrative document writes them.
+
+    Decree 30/2020/NĐ-CP, Appendix I: a day below 10 and the months 1 and 2 take a leading
+    zero ("ngày 05 tháng 01 năm 2026"), so that nothing can be written in front of them later.
+    """
+    return {
+        "day": f"{day.day:02d}",
+        "month": f"{day.month:02d}" if day.month <= 2 else str(day.month),
+        "year": str(day.year),
+    }
 
 
 def links(dossier):
@@ -49,7 +67,12 @@ def print_response(request, dossier, number, item=None):
     if number not in PrintForm.values:
         raise Http404
     form = PrintForm(number)
-    context = {"dossier": dossier, "form_number": number, "form_title": form.label}
+    context = {
+        "dossier": dossier,
+        "form_number": number,
+        "form_title": form.label,
+        "issued": document_date(timezone.localdate()),
+    }
     if form == PrintForm.RECEIPT and not dossier.accepted_at:
         raise Http404
     if form == PrintForm.SUPPLEMENT:

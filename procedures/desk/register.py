@@ -1,4 +1,4 @@
-"""The dossier register (form 06 of Circular 01/2018/TT-VPCP) as a CSV download."""
+"""The dossier register (sổ theo dõi hồ sơ of the one-stop desk) as a CSV download."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -30,7 +30,7 @@ REGISTER_HEADER = [
 
 
 def register_row(d):
-    """One line of the dossier register (form 06 of Circular 01/2018/TT-VPCP)."""
+    """One line of the dossier register."""
     return [
         d.code,
         d.procedure.name,

@@ -78,7 +78,10 @@ class Procedure(models.Model):
         _("thời hạn giải quyết (ngày làm việc)"),
         null=True,
         blank=True,
-        help_text=_("Để trống nếu giải quyết trong ngày."),
+        help_text=_(
+            "Để trống nếu giải quyết trong ngày. Nếu chưa đối chiếu được số ngày, để trống và "
+            "ghi rõ ở ghi chú thời hạn: thủ tục chưa đối chiếu sẽ không hiện “Trong ngày”."
+        ),
     )
     processing_note = models.CharField(_("ghi chú thời hạn"), max_length=300, blank=True)
     same_day_cutoff = models.TimeField(
@@ -91,9 +94,22 @@ class Procedure(models.Model):
         ),
     )
     fee_amount = models.PositiveIntegerField(
-        _("phí, lệ phí (đồng)"), null=True, blank=True, help_text=_("0 nếu miễn phí.")
+        _("phí, lệ phí (đồng)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "0 chỉ khi miễn cho mọi trường hợp. Để trống khi mức thu tùy trường hợp (ví dụ chỉ "
+            "miễn khi đăng ký đúng hạn) và ghi vào phần mô tả."
+        ),
     )
-    fee_text = models.TextField(_("phí, lệ phí (mô tả)"), blank=True)
+    fee_text = models.TextField(
+        _("phí, lệ phí (mô tả)"),
+        blank=True,
+        help_text=_(
+            "Khi để trống số tiền, phần này hiện thay số tiền trong danh mục: viết ngắn gọn, ví dụ "
+            "“Miễn lệ phí (đăng ký đúng hạn)”."
+        ),
+    )
     eligibility = models.TextField(_("đối tượng thực hiện"), blank=True)
     steps = models.TextField(_("trình tự thực hiện"), blank=True, help_text=_("Mỗi bước một dòng."))
     result = models.CharField(_("kết quả"), max_length=300, blank=True)
@@ -108,7 +124,14 @@ class Procedure(models.Model):
         default=False,
         help_text=_("Bật khi mã, thời hạn và phí đã được đối chiếu với văn bản công bố."),
     )
-    verification_note = models.TextField(_("ghi chú đối chiếu"), blank=True)
+    verification_note = models.TextField(
+        _("ghi chú đối chiếu"),
+        blank=True,
+        help_text=_(
+            "Nguồn của mã, thời hạn, phí (địa chỉ hoặc số quyết định công bố) và điều gì còn "
+            "chưa đối chiếu."
+        ),
+    )
     search_text = models.TextField(editable=False, default="")
     sort_key = models.CharField(max_length=600, editable=False, default="", db_index=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)

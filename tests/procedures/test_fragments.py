@@ -63,7 +63,8 @@ def test_an_edited_procedure_shows_at_once_in_its_card_and_start_page(client, wa
     card = _card(html, "Đăng ký khai sinh cho trẻ")
     assert ">Đăng ký khai sinh</a>" not in html
     assert "50.000 đồng" in card and "3 ngày làm việc" in card and "1.009999" in card
-    assert "tạm chưa nhận trực tuyến" in card and "Chưa đối chiếu" not in card
+    assert "Chỉ nhận trực tiếp" in card and "Một phần" not in card
+    assert "Chưa đối chiếu" not in card
     start = _html(client, procedure.get_absolute_url())
     assert "Đăng ký khai sinh cho trẻ" in start and "50.000 đồng" in start
     assert "3 ngày làm việc" in start and "Kể từ ngày nhận đủ hồ sơ." in start
