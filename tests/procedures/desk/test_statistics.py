@@ -153,6 +153,17 @@ def test_each_bar_carries_its_value_as_text(client, known):
             assert float(label.get("y")) == top and float(label.get("dy")) < 0
 
 
+def test_the_95_per_cent_target_is_for_online_handling_not_for_the_on_time_rate(client, known):
+    """The Congress's 95 % is the share of dossiers handled fully online: the on-time chart
+    draws no line at 95 % and its description promises none; the page states the target
+    as what it is."""
+    html = client.get(URL).text
+    (_received, _d), (rate, rate_desc) = charts(html)
+    assert [el.tag for el in rate if el.tag.endswith("line")] == ["line"]  # the axis only
+    assert "95" not in rate_desc
+    assert "95% hồ sơ được xử lý trực tuyến toàn trình" in html
+
+
 def test_a_month_without_finished_dossiers_says_so_in_the_rate_chart(client, procedure_a):
     DossierFactory(procedure=procedure_a, submitted_at=at(2026, 1, 5))
     (_received, _d), (rate, rate_desc) = charts(client.get(URL).text)
