@@ -192,6 +192,26 @@ def test_supplement_request_lists_the_documents(staff):
     assert list(dossier.supplement_requests.get().documents.all()) == [doc]
 
 
+def test_a_supplement_request_refuses_what_is_not_a_document_of_the_procedure(staff):
+    """Another procedure's document, or something that is no document at all (a bare
+    primary key from a hand-written call): refused with the officer's message, not a
+    crash."""
+    dossier = dossier_in(S.PROCESSING)
+    other = RequiredDocumentFactory()
+    for documents in ([other], [RequiredDocumentFactory(procedure=dossier.procedure).pk]):
+        with pytest.raises(TransitionRefused) as refused:
+            dossier_transition(
+                dossier=dossier,
+                to_status=S.SUPPLEMENT_REQUESTED,
+                actor=staff,
+                public_note="Thiếu giấy tờ",
+                documents=documents,
+            )
+        assert refused.value.code == "documents"
+        assert "Chỉ chọn giấy tờ thuộc thành phần hồ sơ của thủ tục này." in str(refused.value)
+    assert not dossier.supplement_requests.exists()
+
+
 @pytest.mark.parametrize(
     ("accepted", "due"),
     [
