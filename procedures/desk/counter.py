@@ -35,8 +35,8 @@ from procedures import access, privacy
 from procedures.constants import PrintForm
 from procedures.forms import DocumentsForm, build_documents_form, error_summary
 from procedures.models import Procedure
-from procedures.resident.forms import (
-    ApplicantForm,
+from procedures.resident.forms import ApplicantForm
+from procedures.resident.questions import (
     build_questions_form,
     dossier_answers,
     questions_to_session,

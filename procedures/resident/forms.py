@@ -1,6 +1,8 @@
-"""Forms of the resident's side: the online dossier's steps, tracking, withdrawal, rating.
+"""Forms of the online dossier's steps: the applicant and the consent.
 
-The documents form, which the desk and supplements share, is procedures.forms.
+The procedure's own questions are procedures.resident.questions; the tracking look-up,
+withdrawal and rating forms procedures.resident.tracking_forms; the documents form, which
+the desk and supplements share, procedures.forms.
 """
 
 import datetime
@@ -15,11 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.pagecache import per_process
 from portal.text import nfc
-from procedures.constants import DateLimit, QuestionKind, RatingReason, Sex
+from procedures.constants import Sex
 from procedures.forms import CrispyFormMixin
-from procedures.language import foreign_page, naming, vietnamese
+from procedures.language import foreign_page
 from procedures.models import Province, Ward
-from procedures.numbers import VietnameseNumberField, format_number, parse_number
 from procedures.validators import (
     check_id_number_matches,
     clean_person_name,
@@ -253,163 +254,6 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
         }
 
 
-def _not_future(value):
-    today = timezone.localdate()
-    if value > today:
-        raise ValidationError(
-            _("Ngày này không được sau ngày hôm nay (%(today)s)."),
-            code="future",
-            params={"today": today.strftime("%d/%m/%Y")},
-        )
-
-
-def _not_past(value):
-    today = timezone.localdate()
-    if value < today:
-        raise ValidationError(
-            _("Ngày này không được trước ngày hôm nay (%(today)s)."),
-            code="past",
-            params={"today": today.strftime("%d/%m/%Y")},
-        )
-
-
-DATE_LIMIT_VALIDATORS = {DateLimit.NOT_FUTURE: [_not_future], DateLimit.NOT_PAST: [_not_past]}
-
-
-def _question_field(question):
-    # Labels, hints and choices are the staff's Vietnamese, marked so on the English form.
-    common = {
-        "label": vietnamese(question.label),
-        "required": question.required,
-        "help_text": vietnamese(question.help_text) if question.help_text else "",
-    }
-    required_msg = {"required": naming(_("Trả lời câu hỏi: %(q)s"), question.label)}
-    kind = question.kind
-    if kind == QuestionKind.LONG_TEXT:
-        return forms.CharField(
-            max_length=2000,
-            widget=forms.Textarea(attrs={"rows": 4}),
-            error_messages=required_msg,
-            **common,
-        )
-    if kind == QuestionKind.DATE:
-        return DayFirstDateField(
-            error_messages=required_msg,
-            validators=DATE_LIMIT_VALIDATORS.get(question.date_limit, []),
-            **{**common, "help_text": common["help_text"] or DATE_HELP},
-        )
-    if kind == QuestionKind.NUMBER:
-        return VietnameseNumberField(
-            whole=question.whole_number,
-            min_value=question.min_value,
-            max_value=question.max_value,
-            error_messages=required_msg,
-            **{**common, "help_text": common["help_text"] or _number_help(question)},
-        )
-    if kind == QuestionKind.CHOICE:
-        return forms.ChoiceField(
-            choices=[(c, vietnamese(c)) for c in question.choice_list()],
-            widget=forms.RadioSelect,
-            error_messages=required_msg,
-            **common,
-        )
-    if kind == QuestionKind.YES_NO:
-        return forms.ChoiceField(
-            choices=list(YES_NO.items()),
-            widget=forms.RadioSelect,
-            error_messages=required_msg,
-            **common,
-        )
-    if kind == QuestionKind.EMAIL:
-        return forms.EmailField(
-            error_messages={**required_msg, "invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
-            **common,
-        )
-    return forms.CharField(max_length=300, error_messages=required_msg, **common)
-
-
-def _number_help(question):
-    """The hint under a number question without its own: how to write it, and its bounds."""
-    low, high = question.min_value, question.max_value
-    if question.whole_number:
-        parts = [_("Số nguyên; dấu chấm tách hàng nghìn, ví dụ 1.500.000.")]
-    else:
-        parts = [_("Dấu chấm tách hàng nghìn, dấu phẩy trước phần thập phân, ví dụ 1.500.000,5.")]
-    if low is not None and high is not None:
-        parts.append(
-            _("Từ %(min)s đến %(max)s.") % {"min": format_number(low), "max": format_number(high)}
-        )
-    elif low is not None:
-        parts.append(_("Từ %(min)s trở lên.") % {"min": format_number(low)})
-    elif high is not None:
-        parts.append(_("Không lớn hơn %(max)s.") % {"max": format_number(high)})
-    return " ".join(str(p) for p in parts)
-
-
-class QuestionsForm(CrispyFormMixin, forms.Form):
-    """The procedure's own questions, built from ProcedureQuestion rows."""
-
-    def __init__(self, *args, questions, **kwargs):
-        self.questions = list(questions)
-        super().__init__(*args, **kwargs)
-
-
-def build_questions_form(questions, *args, **kwargs):
-    questions = list(questions)
-    attrs = {q.key: _question_field(q) for q in questions}
-    form_class = type("ProcedureQuestionsForm", (QuestionsForm,), attrs)
-    form = form_class(*args, questions=questions, **kwargs)
-    for q in questions:
-        if q.kind == QuestionKind.PHONE:
-            form.fields[q.key].validators.append(normalise_mobile)
-        elif q.kind == QuestionKind.ID_NUMBER:
-            form.fields[q.key].validators.append(normalise_id_number)
-    return form
-
-
-def questions_to_session(form):
-    out = {}
-    for q in form.questions:
-        value = form.cleaned_data.get(q.key)
-        if value in (None, ""):
-            out[q.key] = ""
-        elif q.kind == QuestionKind.DATE:
-            out[q.key] = value.strftime("%d/%m/%Y")
-        elif q.kind == QuestionKind.NUMBER:
-            out[q.key] = format_number(value)
-        elif q.kind == QuestionKind.PHONE:
-            out[q.key] = normalise_mobile(value)
-        elif q.kind == QuestionKind.ID_NUMBER:
-            out[q.key] = normalise_id_number(value)
-        else:
-            out[q.key] = nfc(value) if q.kind != QuestionKind.LONG_TEXT else value.strip()
-    return out
-
-
-def answer_display(question, raw):
-    """The answer as the dossier keeps it: plain text (the answers are stored as JSON), in
-    Vietnamese whatever the language of the form, as the ward's record is."""
-    if question.kind == QuestionKind.YES_NO:
-        with translation.override(settings.LANGUAGE_CODE):
-            return str(YES_NO[raw]) if raw in YES_NO else ""
-    if question.kind == QuestionKind.NUMBER and raw:
-        # Answers kept by an earlier version read "2,5" or "500000000".
-        try:
-            return format_number(parse_number(raw))
-        except ValidationError:
-            return raw
-    return raw
-
-
-def dossier_answers(questions, raw):
-    """{key: {"label", "value"}} as a dossier keeps them, from the answers questions_to_session
-    gave; the label is copied so a later edit of the question leaves the dossier as filed."""
-    raw = raw or {}
-    return {
-        q.key: {"label": q.label, "value": answer_display(q, raw.get(q.key, ""))} for q in questions
-    }
-
-
 class ConsentForm(CrispyFormMixin, forms.Form):
     consent = forms.BooleanField(
         label=_(
@@ -422,62 +266,4 @@ class ConsentForm(CrispyFormMixin, forms.Form):
                 "ông/bà có thể nộp hồ sơ trực tiếp tại Trung tâm."
             )
         },
-    )
-
-
-class TrackingForm(CrispyFormMixin, forms.Form):
-    code = forms.CharField(
-        label=_("Mã hồ sơ"),
-        max_length=40,
-        help_text=_("In trên giấy tiếp nhận, ví dụ H26.APH-250801-0001."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-        error_messages={"required": _("Nhập mã hồ sơ.")},
-    )
-    phone = forms.CharField(
-        label=_("Số điện thoại đã khai khi nộp"),
-        max_length=30,
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-        error_messages={"required": _("Nhập số điện thoại.")},
-    )
-
-    def clean_code(self):
-        return nfc(self.cleaned_data["code"]).upper()
-
-    def clean_phone(self):
-        # Never say whether the number is wrong for this dossier: only its form is checked.
-        return normalise_mobile(self.cleaned_data["phone"])
-
-
-class WithdrawalForm(CrispyFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Lý do rút hồ sơ"),
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Cho biết lý do rút hồ sơ.")},
-    )
-    confirm = forms.BooleanField(
-        label=_("Tôi hiểu rằng hồ sơ sẽ dừng xử lý khi được chấp thuận rút."),
-        error_messages={"required": _("Đánh dấu để xác nhận yêu cầu rút hồ sơ.")},
-    )
-
-
-class RatingForm(CrispyFormMixin, forms.Form):
-    satisfied = forms.TypedChoiceField(
-        label=_("Ông/bà có hài lòng với việc giải quyết hồ sơ không?"),
-        choices=[("1", _("Hài lòng")), ("0", _("Không hài lòng"))],
-        coerce=lambda v: v == "1",
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Chọn hài lòng hoặc không hài lòng.")},
-    )
-    reasons = forms.MultipleChoiceField(
-        label=_("Lý do (không bắt buộc)"),
-        choices=RatingReason.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    comment = forms.CharField(
-        label=_("Góp ý thêm (không bắt buộc)"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )

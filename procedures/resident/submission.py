@@ -27,9 +27,8 @@ from procedures import privacy
 from procedures.forms import build_documents_form
 from procedures.language import vietnamese
 from procedures.models import Dossier, Procedure, ProcedureQuestion, Province, Ward
-from procedures.resident.forms import (
-    ApplicantForm,
-    ConsentForm,
+from procedures.resident.forms import ApplicantForm, ConsentForm
+from procedures.resident.questions import (
     build_questions_form,
     dossier_answers,
     questions_to_session,

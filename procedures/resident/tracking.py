@@ -25,8 +25,8 @@ from procedures.constants import DossierStatus
 from procedures.forms import SupplementForm, build_documents_form
 from procedures.models import Dossier, DossierEvent, Procedure
 from procedures.receipt_pdf import receipt_pdf
-from procedures.resident.forms import RatingForm, TrackingForm, WithdrawalForm
 from procedures.resident.submission import TRACKING_KEY
+from procedures.resident.tracking_forms import RatingForm, TrackingForm, WithdrawalForm
 from procedures.services import (
     RATEABLE,
     dossier_rate,

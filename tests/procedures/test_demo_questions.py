@@ -17,7 +17,7 @@ from procedures.constants import Channel, DateLimit, QuestionKind
 from procedures.desk.counter import PROCEDURE_PARAM
 from procedures.models import Dossier, Procedure, ProcedureField
 from procedures.numbers import format_number
-from procedures.resident.forms import dossier_answers
+from procedures.resident.questions import dossier_answers
 from staff import roles
 from tests.procedures.desk.test_counter import applicant_post
 from tests.procedures.factories import VALID_ID, ProcedureFactory, QuestionFactory, pdf_bytes
