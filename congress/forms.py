@@ -9,6 +9,7 @@ from congress.constants import DocumentType
 from congress.models import IssuingBody
 from portal.pagecache import cached_value
 from portal.search.registry import AllWordStarts, Query
+from portal.widgets import VietnameseSelect
 
 
 def issuing_body_choices():
@@ -34,6 +35,8 @@ class DocumentFilterForm(forms.Form):
     co_quan = forms.ChoiceField(
         label=_("Cơ quan ban hành"),
         required=False,
+        # The bodies' names are Vietnamese from the database, "All bodies" is the page's.
+        widget=VietnameseSelect,
         error_messages={"invalid_choice": _("Cơ quan ban hành không hợp lệ.")},
     )
     nam = forms.IntegerField(

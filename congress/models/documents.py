@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from congress.constants import DocumentType
@@ -158,8 +159,9 @@ class Document(models.Model):
 
     @staticmethod
     def title_of(type_label, number):
-        """The title of a document of this type and number, without a model row."""
-        return f"{type_label} số {number}"
+        """The title of a document of this type and number, without a model row:
+        "Quyết định số 12/QĐ-UBND", "Decision No. 12/QĐ-UBND"."""
+        return gettext("%(type)s số %(number)s") % {"type": type_label, "number": number}
 
     def get_download_url(self):
         return reverse("congress:document_download", kwargs={"slug": self.slug})

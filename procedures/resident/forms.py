@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.pagecache import per_process
 from portal.text import nfc
+from portal.widgets import VietnameseSelect
 from procedures.constants import Sex
 from procedures.forms import CrispyFormMixin
-from procedures.language import foreign_page
 from procedures.models import Province, Ward
 from procedures.validators import (
     check_id_number_matches,
@@ -31,26 +31,6 @@ from procedures.validators import (
 DATE_HELP = _("Ngày/tháng/năm, ví dụ 14/08/1990.")
 WARD_OTHER = "khac"
 YES_NO = {"yes": _("Có"), "no": _("Không")}
-
-
-class PlaceSelect(forms.Select):
-    """A list of Vietnamese place names: the list is lang="vi", its own prompts (“— Chọn … —”,
-    “Khác”) in the page's language."""
-
-    def __init__(self, attrs=None, choices=(), own=("",)):
-        super().__init__(attrs, choices)
-        self.own = own
-
-    def get_context(self, name, value, attrs):
-        if foreign_page():
-            attrs = {**(attrs or {}), "lang": settings.LANGUAGE_CODE}
-        return super().get_context(name, value, attrs)
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if foreign_page() and str(value) in self.own:
-            option["attrs"]["lang"] = translation.get_language()
-        return option
 
 
 class DayFirstDateField(forms.DateField):
@@ -123,13 +103,13 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
         label=_("Tỉnh, thành phố"),
         queryset=Province.objects.ordered(),
         empty_label=_("— Chọn tỉnh, thành phố —"),
-        widget=PlaceSelect,
+        widget=VietnameseSelect,
         error_messages={"required": _("Chọn tỉnh, thành phố nơi cư trú.")},
     )
     ward = forms.ChoiceField(
         label=_("Xã, phường, đặc khu"),
         required=False,
-        widget=PlaceSelect(own=("", WARD_OTHER)),
+        widget=VietnameseSelect(own=("", WARD_OTHER)),
         help_text=_("Nếu không có trong danh sách, chọn “Khác” và nhập tên bên dưới."),
     )
     ward_name = forms.CharField(
