@@ -302,6 +302,9 @@ def dossier_supplement(*, dossier, files):
         raise ValidationError(
             _("Cần tải lên đúng và đủ các giấy tờ được yêu cầu bổ sung."), code="mismatch"
         )
+    # The same ceiling as a submission's (each file is within its own limit already).
+    if sum(clean.size for clean in files.values()) > settings.DOSSIER_MAX_TOTAL_SIZE:
+        raise ValidationError(_("Tổng dung lượng các tệp vượt quá mức cho phép."), code="too_large")
     written = []
     try:
         for pk in requested:

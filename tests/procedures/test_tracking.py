@@ -299,6 +299,40 @@ def test_supplement_upload_of_exactly_the_requested_documents(
     assert dossier.events.last().actor is None  # the resident
 
 
+def test_a_supplement_over_the_dossier_total_is_refused_on_the_page(client, ward, settings):
+    """Each file within its own limit, together over DOSSIER_MAX_TOTAL_SIZE (the same
+    ceiling as a submission's): refused with the page's message, nothing stored, the
+    dossier still waiting for the supplement."""
+    dossier = DossierFactory()
+    first = RequiredDocumentFactory(procedure=dossier.procedure, name="Giấy chứng sinh")
+    second = RequiredDocumentFactory(procedure=dossier.procedure, name="Tờ khai")
+    from django.contrib.auth import get_user_model
+
+    from procedures.workflow import dossier_transition
+
+    staff = get_user_model().objects.create(username="tn", is_staff=True, is_superuser=True)
+    dossier_transition(
+        dossier=dossier,
+        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
+        actor=staff,
+        public_note="Thiếu hai giấy tờ.",
+        documents=[first, second],
+    )
+    _open(client, dossier)
+    body = pdf_bytes()
+    settings.DOSSIER_MAX_TOTAL_SIZE = 2 * len(body) - 1
+    response = client.post(
+        reverse("procedures:tracking_supplement"),
+        {f"doc_{first.pk}": upload("a.pdf", body), f"doc_{second.pk}": upload("b.pdf", body)},
+    )
+    assert response.status_code == 400
+    assert "Tổng dung lượng các tệp vượt quá mức cho phép." in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.SUPPLEMENT_REQUESTED
+    assert dossier.documents.count() == 0
+    assert dossier.supplement_requests.get().fulfilled_at is None
+
+
 def test_supplement_without_request_is_refused(client, ward):
     dossier = DossierFactory()
     _open(client, dossier)
