@@ -2,11 +2,13 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import QueryDict, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 from anphong.views import database_outage, database_unavailable, upload_not_stored
 from portal.uploads import UploadNotStored, discard_uploads
@@ -81,6 +83,24 @@ def refuse_hostile_input(request):
         raise BadRequest("Control character in a form field")
     if _any_control(((key, f.name or "") for key, f in _pairs(files)), CONTROL_IN_LINK):
         raise BadRequest("Control character in an uploaded file's field or name")
+
+
+class PathLanguageMiddleware:
+    """Activate the language of the path (/en/… English, else Vietnamese) first thing.
+
+    The active language belongs to the worker thread and outlives the request that set it;
+    LocaleMiddleware sets it only when the request gets that far. A page answered before
+    it (the 400 to hostile input, the 503 of an outage, a bad Host header) would otherwise
+    speak the language of the thread's previous request: an English 400 on /thong-ke/.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        return self.get_response(request)
 
 
 class InputGuardMiddleware:
