@@ -145,6 +145,34 @@ class DossierFactory(factory.django.DjangoModelFactory):
             )
 
 
+def awaiting_supplement(*requested, note="Thiếu giấy chứng sinh bản rõ nét.", others=()):
+    """A new dossier whose desk asked, through the workflow, for documents of these names
+    (created for its procedure, as are `others`, documents not asked for).
+    Returns the dossier and the requested documents."""
+    from django.contrib.auth import get_user_model
+
+    from procedures.workflow import dossier_transition
+
+    dossier = DossierFactory()
+    documents = [
+        RequiredDocumentFactory(procedure=dossier.procedure, name=name)
+        for name in requested or ["Giấy chứng sinh"]
+    ]
+    for name in others:
+        RequiredDocumentFactory(procedure=dossier.procedure, name=name)
+    staff, _ = get_user_model().objects.get_or_create(
+        username="tn", defaults={"is_staff": True, "is_superuser": True}
+    )
+    dossier_transition(
+        dossier=dossier,
+        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
+        actor=staff,
+        public_note=note,
+        documents=documents,
+    )
+    return dossier, documents
+
+
 def pdf_bytes(extra=b""):
     return (
         b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n" + extra + b"trailer<</Root 1 0 R>>\n%%EOF\n"

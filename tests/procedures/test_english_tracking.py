@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from procedures.constants import DossierStatus
-from tests.procedures.factories import DossierFactory, RequiredDocumentFactory
+from tests.procedures.factories import DossierFactory, awaiting_supplement
 from tests.procedures.test_english_form import VIETNAMESE, _Texts
 
 pytestmark = pytest.mark.django_db
@@ -44,20 +44,7 @@ def _look_up(client, dossier):
 
 @pytest.fixture
 def supplement_requested(ward):
-    dossier = DossierFactory()
-    missing = RequiredDocumentFactory(procedure=dossier.procedure, name="Giấy chứng sinh")
-    from django.contrib.auth import get_user_model
-
-    from procedures.workflow import dossier_transition
-
-    staff = get_user_model().objects.create(username="tn", is_staff=True, is_superuser=True)
-    dossier_transition(
-        dossier=dossier,
-        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
-        actor=staff,
-        public_note="Thiếu giấy chứng sinh bản rõ nét.",
-        documents=[missing],
-    )
+    dossier, _requested = awaiting_supplement("Giấy chứng sinh")
     return dossier
 
 

@@ -20,8 +20,7 @@ from procedures.storage import private_storage
 from tests.portal.disk import MB, HalfWritten, disk_full, fill_upload_disk_after
 from tests.procedures.desk.test_counter import form_url, post_data
 from tests.procedures.factories import (
-    DossierFactory,
-    RequiredDocumentFactory,
+    awaiting_supplement,
     pdf_bytes,
 )
 from tests.procedures.journey import (
@@ -155,20 +154,7 @@ def test_private_disk_full_while_submitting(client, procedure, ward, monkeypatch
 
 
 def test_private_disk_full_while_sending_a_supplement(client, ward, monkeypatch):
-    from django.contrib.auth import get_user_model
-
-    from procedures.workflow import dossier_transition
-
-    dossier = DossierFactory()
-    missing = RequiredDocumentFactory(procedure=dossier.procedure, name="Giấy chứng sinh")
-    staff = get_user_model().objects.create(username="tn", is_staff=True, is_superuser=True)
-    dossier_transition(
-        dossier=dossier,
-        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
-        actor=staff,
-        public_note="Thiếu giấy chứng sinh.",
-        documents=[missing],
-    )
+    dossier, [missing] = awaiting_supplement("Giấy chứng sinh", note="Thiếu giấy chứng sinh.")
     client.post(reverse("procedures:tracking"), {"code": dossier.code, "phone": "0912345678"})
     monkeypatch.setattr(staging, "ContentFile", HalfWritten)
     response = client.post(

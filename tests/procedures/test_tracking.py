@@ -13,7 +13,7 @@ from procedures.models import Dossier, DossierRating
 from procedures.models.dossiers import hash_tracking_token
 from tests.procedures.factories import (
     DossierFactory,
-    RequiredDocumentFactory,
+    awaiting_supplement,
     image_bytes,
     pdf_bytes,
 )
@@ -243,20 +243,8 @@ def _open(client, dossier):
 def test_supplement_upload_of_exactly_the_requested_documents(
     client, ward, clock, django_capture_on_commit_callbacks
 ):
-    dossier = DossierFactory()
-    missing = RequiredDocumentFactory(procedure=dossier.procedure, name="Giấy chứng sinh")
-    RequiredDocumentFactory(procedure=dossier.procedure, name="Tờ khai")
-    from django.contrib.auth import get_user_model
-
-    from procedures.workflow import dossier_transition
-
-    staff = get_user_model().objects.create(username="tn", is_staff=True, is_superuser=True)
-    dossier_transition(
-        dossier=dossier,
-        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
-        actor=staff,
-        public_note="Thiếu giấy chứng sinh bản rõ nét.",
-        documents=[missing],
+    dossier, [missing] = awaiting_supplement(
+        "Giấy chứng sinh", note="Thiếu giấy chứng sinh bản rõ nét.", others=["Tờ khai"]
     )
     _open(client, dossier)
     page = client.get(reverse("procedures:tracking_result"))
@@ -303,20 +291,8 @@ def test_a_supplement_over_the_dossier_total_is_refused_on_the_page(client, ward
     """Each file within its own limit, together over DOSSIER_MAX_TOTAL_SIZE (the same
     ceiling as a submission's): refused with the page's message, nothing stored, the
     dossier still waiting for the supplement."""
-    dossier = DossierFactory()
-    first = RequiredDocumentFactory(procedure=dossier.procedure, name="Giấy chứng sinh")
-    second = RequiredDocumentFactory(procedure=dossier.procedure, name="Tờ khai")
-    from django.contrib.auth import get_user_model
-
-    from procedures.workflow import dossier_transition
-
-    staff = get_user_model().objects.create(username="tn", is_staff=True, is_superuser=True)
-    dossier_transition(
-        dossier=dossier,
-        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
-        actor=staff,
-        public_note="Thiếu hai giấy tờ.",
-        documents=[first, second],
+    dossier, [first, second] = awaiting_supplement(
+        "Giấy chứng sinh", "Tờ khai", note="Thiếu hai giấy tờ."
     )
     _open(client, dossier)
     body = pdf_bytes()
