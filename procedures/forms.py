@@ -21,6 +21,7 @@ from procedures.files import check_upload
 from procedures.language import naming, vietnamese
 from procedures.staging import StagedFile
 from procedures.storage import private_storage
+from procedures.validators import normalise_mobile
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,22 @@ class CrispyFormMixin:
 
     def error_summary(self):
         return error_summary(self)
+
+
+class MobilePhoneField(forms.CharField):
+    """A Vietnamese mobile number, typed as a resident writes it, cleaned to E.164
+    (procedures.validators.normalise_mobile); the phone keypad on a phone."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return normalise_mobile(value) if value not in self.empty_values else value
 
 
 class DocumentField(forms.FileField):

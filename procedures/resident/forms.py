@@ -19,13 +19,12 @@ from portal.pagecache import per_process
 from portal.text import nfc
 from portal.widgets import VietnameseSelect
 from procedures.constants import Sex
-from procedures.forms import CrispyFormMixin
+from procedures.forms import CrispyFormMixin, MobilePhoneField
 from procedures.models import Province, Ward
 from procedures.validators import (
     check_id_number_matches,
     clean_person_name,
     normalise_id_number,
-    normalise_mobile,
 )
 
 DATE_HELP = _("Ngày/tháng/năm, ví dụ 14/08/1990.")
@@ -85,11 +84,9 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Chọn giới tính.")},
     )
-    phone = forms.CharField(
+    phone = MobilePhoneField(
         label=_("Số điện thoại di động"),
-        max_length=30,
         help_text=_("Dùng để tra cứu hồ sơ và nhận tin nhắn, ví dụ 0912 345 678."),
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
         error_messages={"required": _("Nhập số điện thoại di động.")},
     )
     email = forms.EmailField(
@@ -157,9 +154,6 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
 
     def clean_id_number(self):
         return normalise_id_number(self.cleaned_data["id_number"])
-
-    def clean_phone(self):
-        return normalise_mobile(self.cleaned_data["phone"])
 
     def clean_birth_date(self):
         value = self.cleaned_data["birth_date"]

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.text import nfc
 from procedures.constants import RatingReason
-from procedures.forms import CrispyFormMixin
-from procedures.validators import normalise_mobile
+from procedures.forms import CrispyFormMixin, MobilePhoneField
 
 
 class TrackingForm(CrispyFormMixin, forms.Form):
@@ -17,19 +16,14 @@ class TrackingForm(CrispyFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         error_messages={"required": _("Nhập mã hồ sơ.")},
     )
-    phone = forms.CharField(
+    # Never say whether the number is wrong for this dossier: only its form is checked.
+    phone = MobilePhoneField(
         label=_("Số điện thoại đã khai khi nộp"),
-        max_length=30,
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
         error_messages={"required": _("Nhập số điện thoại.")},
     )
 
     def clean_code(self):
         return nfc(self.cleaned_data["code"]).upper()
-
-    def clean_phone(self):
-        # Never say whether the number is wrong for this dossier: only its form is checked.
-        return normalise_mobile(self.cleaned_data["phone"])
 
 
 class WithdrawalForm(CrispyFormMixin, forms.Form):
