@@ -182,7 +182,7 @@ class Procedure(models.Model):
         if self.fee_amount == 0:
             return gettext("Miễn phí")
         if self.fee_amount:
-            return f"{intcomma(self.fee_amount)} {gettext('đồng')}"
+            return gettext("%(amount)s đồng") % {"amount": intcomma(self.fee_amount)}
         return gettext("Xem chi tiết")
 
     def steps_list(self):

@@ -146,6 +146,21 @@ def test_closed_procedure_page_says_in_person_only(client, ward):
     assert "Bắt đầu nộp hồ sơ" not in html and "chỉ nhận hồ sơ trực tiếp" in html
 
 
+def test_a_fee_reads_in_the_page_s_language(client, ward):
+    """50.000 đồng on the Vietnamese pages, 50,000 VND on the English ones: the amount and
+    its currency are the site's words, not staff's, so nothing is marked lang="vi"."""
+    p = ProcedureFactory(fee_amount=50000, fee_text="")
+    for url, fee in [
+        (reverse("procedures:procedure_list"), "50.000 đồng"),
+        (p.get_absolute_url(), "50.000 đồng"),
+        ("/en" + reverse("procedures:procedure_list"), "50,000 VND"),
+        ("/en" + p.get_absolute_url(), "50,000 VND"),
+    ]:
+        html = client.get(url).content.decode()
+        assert fee in html, url
+        assert '<span lang="vi">đồng' not in html, url
+
+
 def test_hidden_procedure_is_404(client, ward):
     p = ProcedureFactory(hidden=True)
     assert client.get(p.get_absolute_url()).status_code == 404
