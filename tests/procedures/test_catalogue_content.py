@@ -146,7 +146,7 @@ def test_birth_and_death_registration_are_free_only_on_time(client, catalogue, c
 
 
 def test_an_unverified_procedure_without_days_does_not_promise_the_same_day(client, catalogue):
-    procedure = Procedure.objects.get(code="1.001776")
+    procedure = Procedure.objects.get(code="2.001016")
     assert not procedure.is_verified and procedure.processing_days is None
     start = client.get(procedure.get_absolute_url()).content.decode()
     assert procedure.processing_note in start and "Trong ngày" not in start
