@@ -241,6 +241,14 @@ def test_bench_data_generator(ward):
     assert Dossier.objects.values("code").distinct().count() == 700
     not_new = Dossier.objects.exclude(status=DossierStatus.NEW).count()
     assert DossierEvent.objects.count() == 700 + not_new
+    # A dossier waiting for a supplement has its open request, made by its event.
+    waiting = Dossier.objects.filter(status=DossierStatus.SUPPLEMENT_REQUESTED)
+    assert waiting.exists()
+    for dossier in waiting:
+        request = dossier.open_supplement_request()
+        assert request.event.dossier_id == dossier.pk
+        assert request.event.to_status == DossierStatus.SUPPLEMENT_REQUESTED
+        assert list(request.documents.all()) == list(dossier.procedure.documents.all()[:1])
     call_command(
         "generate_dossier_bench_data", procedures=3, dossiers=700, confirm=True, verbosity=0
     )

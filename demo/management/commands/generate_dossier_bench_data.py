@@ -25,6 +25,7 @@ from procedures.models import (
     ProcedureQuestion,
     Province,
     RequiredDocument,
+    SupplementRequest,
     Ward,
 )
 
@@ -150,5 +151,41 @@ class Command(BaseCommand):
                             )
                         )
                 DossierEvent.objects.bulk_create(events, batch_size=BATCH)
+                self._supplement_requests(events)
             self.stdout.write(f"{min(offset + BATCH, dossiers)} dossiers…")
         self.stdout.write(self.style.SUCCESS("Bench data ready."))
+
+    def _supplement_requests(self, events):
+        """A dossier waiting for a supplement has the request its event made, as the
+        workflow leaves it (procedures.workflow): the first document of its procedure."""
+        asking = [e for e in events if e.to_status == DossierStatus.SUPPLEMENT_REQUESTED]
+        first_document = dict(
+            RequiredDocument.objects.filter(
+                procedure_id__in={e.dossier.procedure_id for e in asking}
+            )
+            .order_by("procedure_id", "-order", "-pk")  # the first of each last
+            .values_list("procedure_id", "pk")
+        )
+        requests = SupplementRequest.objects.bulk_create(
+            [
+                SupplementRequest(
+                    dossier=e.dossier,
+                    event=e,
+                    note="Bản chụp tờ khai chưa rõ nét. Xin gửi lại bản rõ hơn.",
+                    created_at=e.created_at,
+                )
+                for e in asking
+            ],
+            batch_size=BATCH,
+        )
+        SupplementRequest.documents.through.objects.bulk_create(
+            [
+                SupplementRequest.documents.through(
+                    supplementrequest_id=r.pk,
+                    requireddocument_id=first_document[r.dossier.procedure_id],
+                )
+                for r in requests
+                if r.dossier.procedure_id in first_document
+            ],
+            batch_size=BATCH,
+        )
