@@ -256,7 +256,11 @@ class SupplementRequest(models.Model):
         Dossier, on_delete=models.CASCADE, related_name="supplement_requests"
     )
     event = models.OneToOneField(
-        DossierEvent, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        DossierEvent,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supplement_request",
     )
     documents = models.ManyToManyField(
         RequiredDocument, related_name="+", verbose_name=_("giấy tờ cần bổ sung")

@@ -6,6 +6,7 @@ answer. Every page here is `no-store`.
 """
 
 import logging
+from functools import partial
 
 import segno
 from django.contrib import messages
@@ -58,6 +59,11 @@ ON_THE_TRACKING_PAGE = (
     "due_date",
     "rating__satisfied",
 )
+
+
+# The timeline's columns on the page, and of the supplement request an event made.
+TIMELINE = ("to_status", "created_at", "public_note")
+SUPPLEMENT = ("supplement_request__note", "supplement_request__fulfilled_at")
 
 
 def _procedure_names():
@@ -144,37 +150,41 @@ def tracking_token(request, token):
     return redirect("procedures:tracking_result")
 
 
-def _result_context(dossier, **forms):
-    """The result page's context; `forms` holds a bound form shown back with its errors.
+def _result_context(dossier, events=None, **forms):
+    """The result page's context; `forms` holds a bound form shown back with its errors,
+    `events` the timeline when it was read with the dossier (see tracking_result).
 
     The blank withdrawal and rating forms are passed as their classes: the template calls
     them (instantiates the form) only when it draws one, which the cached fragment it sits
-    in spares most pages; building them on every page cost about a tenth of it.
+    in spares most pages; building them on every page cost about a tenth of it. The blank
+    supplement form is passed the same way, as a builder; its fragment is shared by every
+    request for the same documents (their primary keys are part of its key), and drawing
+    it cost a third of the page.
     """
-    supplement = dossier.open_supplement_request()
+    if events is None:
+        events = _timeline(dossier)
+    supplement = _open_supplement_request(dossier, events)
     has_rating = _has_rating(dossier)
     can_withdraw = DossierStatus.WITHDRAWAL_REQUESTED in allowed_targets(
         dossier.status, by=RESIDENT
     )
     can_rate = dossier.status in RATEABLE and not has_rating
-    supplement_form = forms.get("supplement_form")
-    if supplement_form is None and supplement is not None:
-        supplement_form = build_documents_form(
-            supplement.documents.all(), form_class=SupplementForm
+    blank_supplement_form, supplement_documents = None, ()
+    if supplement is not None:
+        supplement_documents = list(supplement.documents.values_list("pk", flat=True))
+        blank_supplement_form = partial(
+            build_documents_form, supplement.documents.all(), form_class=SupplementForm
         )
     return {
         "dossier": dossier,
         "procedure_name": _procedure_name(dossier),
         "masked_name": mask_name(dossier.applicant_name),
         "masked_phone": mask_phone(dossier.phone),
-        # The timeline, oldest first: one plain query of the three columns shown.
-        "events": list(
-            DossierEvent.objects.filter(dossier_id=dossier.pk)
-            .order_by("created_at", "pk")
-            .only("to_status", "created_at", "public_note")
-        ),
+        "events": events,
         "supplement": supplement,
-        "supplement_form": supplement_form,
+        "supplement_form": forms.get("supplement_form"),
+        "blank_supplement_form": blank_supplement_form,
+        "supplement_documents": supplement_documents,
         "can_withdraw": can_withdraw,
         "can_rate": can_rate,
         "rating": dossier.rating if has_rating else None,
@@ -183,6 +193,29 @@ def _result_context(dossier, **forms):
         "rating_form": forms.get("rating_form"),
         "blank_rating_form": RatingForm,
     }
+
+
+def _timeline(dossier):
+    """The timeline, oldest first, with the supplement request each event made."""
+    events = DossierEvent.objects.filter(dossier_id=dossier.pk).order_by("created_at", "pk")
+    return list(events.select_related("supplement_request").only(*TIMELINE, *SUPPLEMENT))
+
+
+def _open_supplement_request(dossier, events):
+    """The open supplement request of a dossier waiting for one, from its timeline.
+
+    A request is made by the event that asks for it (procedures.workflow), so it comes
+    with the timeline: the newest unfulfilled one is open, as
+    Dossier.open_supplement_request says. A request without its event (none is made so)
+    is looked up on its own.
+    """
+    if dossier.status != DossierStatus.SUPPLEMENT_REQUESTED:
+        return None
+    for event in reversed(events):
+        request = getattr(event, "supplement_request", None)
+        if request is not None and request.fulfilled_at is None:
+            return request
+    return dossier.open_supplement_request()
 
 
 def _has_rating(dossier):
@@ -200,10 +233,32 @@ def _no_dossier(request):
 
 @never_cache
 def tracking_result(request):
-    dossier, _token = _tracked(request)
-    if dossier is None:
-        return _no_dossier(request)
-    return render(request, "procedures/tracking_result.html", _result_context(dossier))
+    entry = request.session.get(TRACKING_KEY)
+    events = _timeline_with_dossier(entry["dossier"]) if entry else []
+    if events:
+        dossier = events[0].dossier
+    else:  # no timeline (every dossier has one from its submission), or no dossier
+        dossier, _token = _tracked(request)
+        if dossier is None:
+            return _no_dossier(request)
+    context = _result_context(dossier, events=events or None)
+    return render(request, "procedures/tracking_result.html", context)
+
+
+def _timeline_with_dossier(dossier_pk):
+    """The page in one query: the timeline, oldest first, each event with the dossier (the
+    columns the page shows, its rating) and the supplement request the event made.
+    Reading the dossier apart cost a query, about a tenth of the page."""
+    return list(
+        DossierEvent.objects.filter(dossier_id=dossier_pk)
+        .order_by("created_at", "pk")
+        .select_related("dossier__rating", "supplement_request")
+        .only(
+            *TIMELINE,
+            *(f"dossier__{column}" for column in ON_THE_TRACKING_PAGE),
+            *SUPPLEMENT,
+        )
+    )
 
 
 @never_cache

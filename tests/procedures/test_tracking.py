@@ -196,16 +196,90 @@ def test_receipt_has_qr_svg_and_print_styles(client, ward, procedure):
 
 
 def test_tracking_query_budget(client, ward, django_assert_num_queries):
-    """Session, dossier with procedure and rating, events (a supplement request is looked
-    for only while one is asked); nothing deferred is read back one by one."""
+    """The session, then the timeline with its dossier and the dossier's rating in one
+    query; nothing deferred is read back one by one."""
     dossier = DossierFactory(status_path=[DossierStatus.ACCEPTED, DossierStatus.PROCESSING])
     assert_redirects_to_result(look_up(client, dossier.code, "0912345678"))
     assert client.get(reverse("procedures:tracking_result")).status_code == 200
-    with django_assert_num_queries(3) as ctx:
+    with django_assert_num_queries(2) as ctx:
         response = client.get(reverse("procedures:tracking_result"))
     assert response.status_code == 200 and dossier.code in response.content.decode()
     # The procedure's long texts (its start page's) stay in the database.
     assert not [q for q in ctx.captured_queries if '"legal_basis"' in q["sql"]]
+
+
+def test_a_dossier_waiting_for_a_supplement_reads_its_request_with_the_timeline(
+    client, ward, django_assert_num_queries
+):
+    """The session, the timeline with its dossier and the requests its events made, the
+    documents asked for: three queries, the note and the upload form on the page."""
+    dossier, [missing] = awaiting_supplement("Giấy chứng sinh", note="Ảnh chụp bị mờ.")
+    _open(client, dossier)
+    client.get(reverse("procedures:tracking_result"))
+    with django_assert_num_queries(3):
+        html = client.get(reverse("procedures:tracking_result")).content.decode()
+    assert "Ảnh chụp bị mờ." in html and f'name="doc_{missing.pk}"' in html
+
+
+def test_the_drawn_upload_form_is_shared_only_by_requests_for_the_same_documents(ward):
+    """The blank supplement form is a cached fragment keyed by the documents asked for:
+    another dossier asking for the same documents reuses it, one asking for others
+    gets its own fields, and a renamed document shows at once."""
+    from django.test import Client
+
+    pages = {}
+    for name in ["Giấy chứng sinh", "Tờ khai"]:
+        dossier, [document] = awaiting_supplement(name)
+        client = Client()
+        _open(client, dossier)
+        pages[name] = (client, document)
+    for name, (client, document) in pages.items():
+        html = client.get(reverse("procedures:tracking_result")).content.decode()
+        section = html.split('id="supplement-title"')[1].split("</section>")[0]
+        assert f'name="doc_{document.pk}"' in section and name in section
+        other = next(d for n, (c, d) in pages.items() if n != name)
+        assert f'name="doc_{other.pk}"' not in section
+    client, document = pages["Tờ khai"]
+    document.name = "Tờ khai đăng ký khai sinh"
+    document.save()
+    assert "Tờ khai đăng ký khai sinh" in client.get(reverse("procedures:tracking_result")).text
+
+
+def test_the_open_request_is_the_newest_unfulfilled_one(client, ward, clock):
+    """Asked, resumed at the desk without the upload (the paper was brought in), asked
+    again: both requests are unfulfilled and the page shows the second."""
+    from django.contrib.auth import get_user_model
+
+    from procedures.workflow import dossier_transition
+
+    dossier, [first] = awaiting_supplement("Giấy chứng sinh", note="Lần thứ nhất.")
+    staff = get_user_model().objects.get(username="tn")
+    for status, inputs in [
+        (DossierStatus.PROCESSING, {}),
+        (DossierStatus.SUPPLEMENT_REQUESTED, {"public_note": "Lần thứ hai.", "documents": [first]}),
+    ]:
+        clock.advance(minutes=5)
+        dossier_transition(
+            dossier=Dossier.objects.get(pk=dossier.pk), to_status=status, actor=staff, **inputs
+        )
+    assert dossier.supplement_requests.filter(fulfilled_at=None).count() == 2
+    _open(client, dossier)
+    section = client.get(reverse("procedures:tracking_result")).content.decode()
+    section = section.split('id="supplement-title"')[1].split("</section>")[0]
+    assert "Lần thứ hai." in section and "Lần thứ nhất." not in section
+
+
+def test_a_request_made_without_its_event_is_still_shown(client, ward):
+    """Every request the workflow makes has its event; one made otherwise is found too."""
+    from procedures.models import SupplementRequest
+
+    dossier, [missing] = awaiting_supplement("Giấy chứng sinh", note="Theo sự kiện.")
+    dossier.supplement_requests.update(fulfilled_at=dossier.submitted_at)
+    loose = SupplementRequest.objects.create(dossier=dossier, note="Không theo sự kiện.")
+    loose.documents.set([missing])
+    _open(client, dossier)
+    html = client.get(reverse("procedures:tracking_result")).content.decode()
+    assert "Không theo sự kiện." in html and f'name="doc_{missing.pk}"' in html
 
 
 def test_lookup_query_budget(client, ward, django_assert_max_num_queries):

@@ -81,16 +81,16 @@ def _queries_for(client, name, django_assert_num_queries, expected):
 
 
 @pytest.mark.parametrize("supplements", [0, 3])
-def test_the_result_page_costs_three_queries_however_long_the_history(
+def test_the_result_page_costs_two_queries_however_long_the_history(
     client, ward, supplements, django_assert_num_queries
 ):
-    """Session; dossier with procedure and rating; events, whatever their number (a
-    returned dossier has no open supplement request to look for). The page shows no
-    document and no address, so neither is read."""
+    """Session; the events, whatever their number, with the dossier and its rating and
+    the supplement requests they made (a returned dossier has none open). The page shows
+    no document and no address, so neither is read."""
     dossier = DossierFactory(status_path=[2, 4] + [5, 4] * supplements + [9, 10])
     look_up(client, dossier)
     client.get(reverse("procedures:tracking_result"))
-    _queries_for(client, "procedures:tracking_result", django_assert_num_queries, 3)
+    _queries_for(client, "procedures:tracking_result", django_assert_num_queries, 2)
 
 
 @pytest.mark.parametrize("documents", [1, 4])
