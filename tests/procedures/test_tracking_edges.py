@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from procedures.models import DossierDocument
 from procedures.models.dossiers import hash_tracking_token
+from procedures.resident.submission import TRACKING_KEY
 from tests.procedures.factories import (
     VALID_PHONE,
     DossierFactory,
@@ -160,3 +161,26 @@ def test_a_procedure_this_process_has_not_seen_yet_is_read_from_the_database(
     response = client.get(reverse("procedures:tracking_result"))
     assert response.status_code == 200
     assert dossier.procedure.name in response.text
+
+
+def test_a_dossier_without_a_timeline_still_has_its_page(client, ward):
+    """The page reads the dossier with its timeline; one without any event (every
+    submission writes one, but the page must not depend on it) is read on its own."""
+    bare = DossierFactory()
+    bare.pk = None
+    bare.code, bare.submission_token = "H26.APH-250101-9999", None
+    bare.tracking_token_hash = hash_tracking_token(secrets.token_urlsafe(32))
+    bare.save()
+    look_up(client, bare)
+    html = client.get(reverse("procedures:tracking_result")).content.decode()
+    assert bare.code in html and '<ol class="timeline">\n  \n</ol>' in html
+
+
+def test_a_dossier_gone_since_the_look_up_sends_back_to_the_form(client, ward):
+    dossier = DossierFactory()
+    look_up(client, dossier)
+    session = client.session
+    session[TRACKING_KEY] = {"dossier": dossier.pk + 1000, "token": ""}
+    session.save()
+    response = client.get(reverse("procedures:tracking_result"))
+    assert (response.status_code, response["Location"]) == (302, reverse("procedures:tracking"))
