@@ -145,21 +145,12 @@ class DossierFactory(factory.django.DjangoModelFactory):
             )
 
 
-def awaiting_supplement(*requested, note="Thiếu giấy chứng sinh bản rõ nét.", others=()):
-    """A new dossier whose desk asked, through the workflow, for documents of these names
-    (created for its procedure, as are `others`, documents not asked for).
-    Returns the dossier and the requested documents."""
+def ask_for_supplement(dossier, documents, *, note="Thiếu giấy chứng sinh bản rõ nét."):
+    """The desk asks, through the workflow, for these documents of the dossier."""
     from django.contrib.auth import get_user_model
 
     from procedures.workflow import dossier_transition
 
-    dossier = DossierFactory()
-    documents = [
-        RequiredDocumentFactory(procedure=dossier.procedure, name=name)
-        for name in requested or ["Giấy chứng sinh"]
-    ]
-    for name in others:
-        RequiredDocumentFactory(procedure=dossier.procedure, name=name)
     staff, _ = get_user_model().objects.get_or_create(
         username="tn", defaults={"is_staff": True, "is_superuser": True}
     )
@@ -170,6 +161,20 @@ def awaiting_supplement(*requested, note="Thiếu giấy chứng sinh bản rõ 
         public_note=note,
         documents=documents,
     )
+
+
+def awaiting_supplement(*requested, note="Thiếu giấy chứng sinh bản rõ nét.", others=()):
+    """A new dossier whose desk asked for documents of these names (created for its
+    procedure, as are `others`, documents not asked for).
+    Returns the dossier and the requested documents."""
+    dossier = DossierFactory()
+    documents = [
+        RequiredDocumentFactory(procedure=dossier.procedure, name=name)
+        for name in requested or ["Giấy chứng sinh"]
+    ]
+    for name in others:
+        RequiredDocumentFactory(procedure=dossier.procedure, name=name)
+    ask_for_supplement(dossier, documents, note=note)
     return dossier, documents
 
 

@@ -5,17 +5,16 @@ import logging
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
 from procedures.constants import DossierStatus
 from procedures.storage import TMP_PREFIX, private_storage
-from procedures.workflow import dossier_transition
 from tests.procedures.factories import (
     VALID_PHONE,
     DossierFactory,
     RequiredDocumentFactory,
+    ask_for_supplement,
     image_bytes,
     pdf_bytes,
 )
@@ -294,22 +293,8 @@ def asked(ward):
         procedure=dossier.procedure, name="Giấy chứng sinh", help_text="Bản <b>rõ nét</b>"
     )
     RequiredDocumentFactory(procedure=dossier.procedure, name="Tờ khai")
-    _ask_again(dossier, birth, note="Thiếu giấy chứng sinh bản rõ nét.")
+    ask_for_supplement(dossier, [birth], note="Thiếu giấy chứng sinh bản rõ nét.")
     return dossier, birth
-
-
-def _ask_again(dossier, document, *, note):
-    """The desk asks the resident for `document` (SUPPLEMENT_REQUESTED)."""
-    staff, _ = get_user_model().objects.get_or_create(
-        username="tn", defaults={"is_staff": True, "is_superuser": True}
-    )
-    dossier_transition(
-        dossier=dossier,
-        to_status=DossierStatus.SUPPLEMENT_REQUESTED,
-        actor=staff,
-        public_note=note,
-        documents=[document],
-    )
 
 
 def _open(client, dossier):
@@ -378,7 +363,7 @@ def test_a_supplement_asks_for_an_optional_document_as_required(client, ward):
     optional = RequiredDocumentFactory(
         procedure=dossier.procedure, name="Văn bản ủy quyền", is_mandatory=False
     )
-    _ask_again(dossier, optional, note="Cần văn bản ủy quyền.")
+    ask_for_supplement(dossier, [optional], note="Cần văn bản ủy quyền.")
     _open(client, dossier)
     html = client.get(reverse("procedures:tracking_result")).content.decode()
     assert [label for label, _hint in labels_and_hints(html)] == ["Văn bản ủy quyền"]
