@@ -66,14 +66,11 @@ class CrispyFormMixin:
 
 class MobilePhoneField(forms.CharField):
     """A Vietnamese mobile number, typed as a resident writes it, cleaned to E.164
-    (procedures.validators.normalise_mobile); the phone keypad on a phone."""
+    (procedures.validators.normalise_mobile); the phone keypad on a phone. The browser
+    stops typing at 30 characters; a longer number is refused by normalise_mobile's own
+    message."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 30)
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"})
-        )
-        super().__init__(**kwargs)
+    widget = forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel", "maxlength": "30"})
 
     def clean(self, value):
         value = super().clean(value)

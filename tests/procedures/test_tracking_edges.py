@@ -184,3 +184,28 @@ def test_a_dossier_gone_since_the_look_up_sends_back_to_the_form(client, ward):
     session.save()
     response = client.get(reverse("procedures:tracking_result"))
     assert (response.status_code, response["Location"]) == (302, reverse("procedures:tracking"))
+
+
+def test_the_timeline_is_in_time_order_on_the_page_and_when_a_form_is_shown_back(client, ward):
+    """Events by their time, not by the order their rows were written: a note recorded
+    late about an earlier moment sits where it happened, on the page and when the rating
+    form comes back with an error (the page's two ways of reading the timeline)."""
+    import datetime
+
+    from procedures.constants import DossierStatus
+    from procedures.models import DossierEvent
+
+    dossier = DossierFactory(status_path=[2, 4, 9, 10])
+    first = dossier.events.order_by("created_at").first()
+    DossierEvent.objects.create(
+        dossier=dossier,
+        to_status=DossierStatus.NEW,
+        public_note="Ghi muộn về lúc nộp",
+        created_at=first.created_at + datetime.timedelta(microseconds=1),
+    )
+    look_up(client, dossier)
+    shown_back = client.post(reverse("procedures:tracking_rate"), {"comment": "Nhanh"})
+    assert shown_back.status_code == 400
+    for html in [client.get(reverse("procedures:tracking_result")).text, shown_back.text]:
+        timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]
+        assert timeline.index("Ghi muộn về lúc nộp") < timeline.index("Ghi chú kiểm thử")

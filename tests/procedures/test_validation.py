@@ -371,3 +371,35 @@ def test_submission_views_hide_post_data_from_error_reports(rf, ward, procedure)
     request._messages = FallbackStorage(request)
     submission.submit_step(request, slug=procedure.slug, step="nguoi-nop")
     assert request.sensitive_post_parameters == "__ALL__"
+
+
+@pytest.mark.parametrize("form", ["applicant", "tracking"])
+def test_one_phone_field_for_the_applicant_and_the_tracking_look_up(form):
+    """Both forms use procedures.forms.MobilePhoneField: the phone keypad, the browser's
+    own autofill, 30 characters at most, the number cleaned to E.164; each form keeps its
+    own label and 'required' message."""
+    from procedures.resident.forms import ApplicantForm
+    from procedures.resident.tracking_forms import TrackingForm
+
+    form_class, required = {
+        "applicant": (ApplicantForm, "Nhập số điện thoại di động."),
+        "tracking": (TrackingForm, "Nhập số điện thoại."),
+    }[form]
+    html = str(form_class()["phone"])
+    for attribute in ['inputmode="tel"', 'autocomplete="tel"', 'maxlength="30"']:
+        assert attribute in html
+    field = form_class().fields["phone"]
+    assert field.clean(" 0912.345.678 ") == "+84912345678"
+    with pytest.raises(ValidationError) as refused:
+        field.clean("")
+    assert refused.value.messages == [required]
+    with pytest.raises(ValidationError) as refused:
+        field.clean("0912 345 678 0912 345 678 0912 345 678")
+    assert refused.value.messages == ["Số điện thoại không hợp lệ."]
+
+
+def test_an_optional_phone_field_leaves_an_empty_answer_empty():
+    from procedures.forms import MobilePhoneField
+
+    assert MobilePhoneField(required=False).clean("") == ""
+    assert MobilePhoneField(required=False).clean("0912345678") == "+84912345678"
