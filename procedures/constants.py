@@ -110,10 +110,18 @@ class DueChangeKind(models.TextChoices):
 
 
 class PrintForm(models.TextChoices):
-    """The printable forms of the one-stop desk, forms 01 to 05 (Decree 118/2025/NĐ-CP)."""
+    """The printable forms of the one-stop desk: the forms of Appendix I of Circular
+    03/2025/TT-VPCP (15/9/2025), which guides Decree 118/2025/NĐ-CP.
+
+    Numbers and names as quoted from that appendix by Hà Nội's QĐ 1594/QĐ-TTPVHCC
+    (20/11/2025: forms 01, 06, 07), Nghệ An's QĐ 3857/QĐ-UBND (26/11/2025: 01, 02, 03) and
+    the Ministry of Health's QĐ 3621/QĐ-BYT (24/11/2025: the heading of form 04).
+    Form 05 (Thông báo dừng giải quyết hồ sơ) is not printed here yet; form 07, the
+    register, is the work queue's CSV export (procedures.desk.admin).
+    """
 
     RECEIPT = "01", _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
     SUPPLEMENT = "02", _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")
     REFUSAL = "03", _("Phiếu từ chối tiếp nhận giải quyết hồ sơ")
-    APOLOGY = "04", _("Phiếu xin lỗi và hẹn lại ngày trả kết quả")
-    CONTROL_SHEET = "05", _("Phiếu kiểm soát quá trình giải quyết hồ sơ")
+    APOLOGY = "04", _("Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết")
+    CONTROL_SHEET = "06", _("Phiếu kiểm soát quá trình giải quyết hồ sơ")

@@ -1,4 +1,4 @@
-"""The dossier receipt (form 01 of Circular 01/2018/TT-VPCP, with its QR) as a PDF.
+"""The dossier receipt (form 01 of Appendix I, Circular 03/2025/TT-VPCP, with its QR) as a PDF.
 
 Made on the server with fpdf2 from exactly what the receipt page shows: the caller passes
 the page's own context (`procedures.resident.tracking`), so the PDF can reveal nothing

@@ -1,11 +1,13 @@
 """Working days and working hours of the ward's one-stop desk.
 
-Deadlines for dossiers count working days (Decree 61/2018/NĐ-CP as amended): weekends,
-Vietnam's public holidays and the government's swapped days off do not count. The national
-list comes from the maintained `holidays` library (it follows the lunar calendar for Tết and
-Hùng Kings' day, and knows the announced make-up Saturdays); `CalendarOverride` rows edited in
-the admin take precedence over it (a day off announced late, a Saturday worked in exchange,
-a local closure).
+Deadlines for dossiers count working days, as the procedures' time limits are published
+(in the national database's records; the one-stop rules were Decree 61/2018/NĐ-CP until
+1/7/2025, Decree 118/2025/NĐ-CP since): weekends, Vietnam's public holidays and the
+government's swapped days off do not count. The national list comes from the maintained
+`holidays` library (it follows the lunar calendar for Tết and Hùng Kings' day, and knows
+the announced make-up Saturdays); `CalendarOverride` rows edited in the admin take
+precedence over it (a day off announced late, a Saturday worked in exchange, a local
+closure).
 
 The rules, kept simple and explicit:
 

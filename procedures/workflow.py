@@ -155,7 +155,8 @@ def _check_staff(dossier, from_status, to_status, actor, now, inputs):
         documents = list(inputs["documents"])
         if any(getattr(d, "procedure_id", None) != dossier.procedure_id for d in documents):
             _refuse(_("Chỉ chọn giấy tờ thuộc thành phần hồ sơ của thủ tục này."), "documents")
-        # "Guide once" (Decree 61/2018 Art. 9): a second request needs a leader.
+        # "Guide once" (Decree 61/2018 Art. 9, lapsed on 1/7/2025; the matching article of
+        # Decree 118/2025 is not yet read): a second request needs a leader.
         if dossier.supplement_requests.exists() and not actor.has_perm(
             access.APPROVE_SECOND_SUPPLEMENT
         ):
@@ -176,7 +177,7 @@ def _check_staff(dossier, from_status, to_status, actor, now, inputs):
     ):
         _refuse(
             _(
-                "Hồ sơ đã quá ngày hẹn trả. Lập phiếu xin lỗi và hẹn lại (mẫu 04) "
+                "Hồ sơ đã quá ngày hẹn trả. Lập phiếu xin lỗi và đề nghị gia hạn (mẫu 04) "
                 "trước khi tiếp tục."
             ),
             "apology_required",

@@ -274,8 +274,10 @@ LOGGING = {
 }
 
 # Online administrative procedures.
-# Unit code that starts every dossier code, `<unit>-YYMMDD-NNNN` (Circular 01/2018/TT-VPCP
-# Art. 19). The default is a placeholder: set the ward's code from the national list.
+# Unit code that starts every dossier code, `<unit>-YYMMDD-NNNN`: the receiving body's code,
+# the date, a number of at least 4 digits within the day (Circular 03/2025/TT-VPCP Art. 13,
+# as quoted with its amendment by Circular 04/2025/TT-VPCP Art. 23). The default is a
+# placeholder: set the ward's electronic identification code from the national list.
 DOSSIER_UNIT_CODE = env_str("DOSSIER_UNIT_CODE", "H26.APH")
 # Upload limits: bytes per file, bytes per dossier, files per dossier, pixels per image.
 DOSSIER_MAX_FILE_SIZE = env_int("DOSSIER_MAX_FILE_SIZE", 10 * 1024 * 1024)

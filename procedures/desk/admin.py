@@ -308,7 +308,7 @@ class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
             actions.pop("assign_to_me", None)
         return actions
 
-    @admin.action(description=_("Xuất sổ theo dõi hồ sơ (mẫu 06, CSV)"))
+    @admin.action(description=_("Xuất sổ theo dõi hồ sơ (mẫu 07, CSV)"))
     def export_register(self, request, queryset):
         return register.register_response(request.user, queryset)
 

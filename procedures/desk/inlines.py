@@ -81,7 +81,7 @@ class ApologyInline(ReadOnlyInline):
     model = Apology
     fields = ["created_at", "old_due_at", "new_due_at", "reason", "actor", "print_link"]
     readonly_fields = fields
-    verbose_name_plural = _("Phiếu xin lỗi và hẹn lại")
+    verbose_name_plural = _("Phiếu xin lỗi và đề nghị gia hạn")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")

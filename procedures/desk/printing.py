@@ -1,8 +1,10 @@
-"""The printable forms of a dossier (the one-stop forms 01 to 05, Decree 118/2025/NĐ-CP).
+"""The printable forms of a dossier (the one-stop forms of Appendix I, Circular
+03/2025/TT-VPCP, which guides Decree 118/2025/NĐ-CP; see procedures.constants.PrintForm).
 
-Decree 118/2025/NĐ-CP replaced Decree 61/2018/NĐ-CP, and with it Circular 01/2018/TT-VPCP
-that first numbered these forms, on 1/7/2025. The form's date is written as Decree
-30/2020/NĐ-CP asks of administrative documents (`document_date`).
+Decree 118/2025/NĐ-CP replaced Decree 61/2018/NĐ-CP on 1/7/2025, and Circular
+03/2025/TT-VPCP replaced Circular 01/2018/TT-VPCP, which first numbered these forms. The
+form's date is written as Decree 30/2020/NĐ-CP asks of administrative documents
+(`document_date`).
 
 Which move produces which form is the transition table's (`procedures.transitions`, the
 row's `prints`); this module finds the form's record and renders it for printing.

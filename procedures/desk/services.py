@@ -29,7 +29,10 @@ def dossier_apologise(*, dossier, actor, new_due_at, reason):
             )
         if locked.status not in deadlines.RUNNING_STATUSES or locked.due_at is None:
             raise ValidationError(
-                _("Chỉ lập phiếu hẹn lại cho hồ sơ đã tiếp nhận và đang được giải quyết."),
+                _(
+                    "Chỉ lập phiếu xin lỗi và đề nghị gia hạn cho hồ sơ đã tiếp nhận và "
+                    "đang được giải quyết."
+                ),
                 code="status",
             )
         errors = {}

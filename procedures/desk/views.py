@@ -148,7 +148,7 @@ def apology(model_admin, request, pk):
             else:
                 form.add_error(None, exc)
         else:
-            messages.success(request, gettext("Đã lập phiếu xin lỗi và hẹn lại."))
+            messages.success(request, gettext("Đã lập phiếu xin lỗi và đề nghị gia hạn."))
             return HttpResponseRedirect(
                 reverse(
                     "admin:procedures_dossier_print",

@@ -11,7 +11,8 @@ from procedures.models.dossiers import Dossier, DossierEvent
 
 
 class Apology(AppendOnlyModel):
-    """Form 04 (Phiếu xin lỗi và hẹn lại): the dossier will miss its date; a new one, why."""
+    """Form 04 (Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết): the dossier will
+    miss its date; a new one, and why."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="apologies")
     old_due_at = models.DateTimeField(_("hẹn cũ"))
@@ -27,8 +28,8 @@ class Apology(AppendOnlyModel):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("phiếu xin lỗi và hẹn lại")
-        verbose_name_plural = _("phiếu xin lỗi và hẹn lại")
+        verbose_name = _("phiếu xin lỗi và đề nghị gia hạn")
+        verbose_name_plural = _("phiếu xin lỗi và đề nghị gia hạn")
 
     def __str__(self):
         return _("Xin lỗi, hẹn lại %(due)s – %(at)s") % {

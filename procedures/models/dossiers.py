@@ -166,7 +166,7 @@ class Dossier(models.Model):
             ("approve_second_supplement", _("Duyệt yêu cầu bổ sung lần thứ hai")),
             ("view_all_fields", _("Xem hồ sơ của mọi lĩnh vực")),
             ("assign_dossier", _("Phân công cán bộ xử lý")),
-            ("issue_apology", _("Lập phiếu xin lỗi và hẹn lại")),
+            ("issue_apology", _("Lập phiếu xin lỗi và đề nghị gia hạn")),
             ("export_register", _("Xuất sổ theo dõi hồ sơ")),
         ]
         constraints = [
@@ -250,7 +250,8 @@ class DossierEvent(AppendOnlyModel):
 
 
 class SupplementRequest(models.Model):
-    """Staff ask for exactly these documents, explained once (Decree 61/2018 Art. 15)."""
+    """Staff ask for exactly these documents, explained once (form 02 of Circular
+    03/2025/TT-VPCP; the rule was Decree 61/2018 Art. 15 until 1/7/2025)."""
 
     dossier = models.ForeignKey(
         Dossier, on_delete=models.CASCADE, related_name="supplement_requests"

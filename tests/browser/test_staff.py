@@ -89,7 +89,7 @@ def test_dossier_from_submission_to_result(ward, browser_page, assert_clean, axe
     assert_clean(page)
 
     # The control sheet (form 05) prints the whole history without inline styles or scripts.
-    desk.goto(f"/quan-tri/procedures/dossier/{dossier.pk}/in/05/")
+    desk.goto(f"/quan-tri/procedures/dossier/{dossier.pk}/in/06/")
     assert desk.locator("h1").count() == 1
     assert desk.locator(".sheet__table").first.locator("tbody tr").count() == 5
     assert_clean(desk)

@@ -268,7 +268,7 @@ def test_printed_forms_write_the_date_with_leading_zeros(client, clock):
         get_user_model().objects.create(username="in", is_staff=True, is_superuser=True)
     )
     # Form 05, the processing control sheet, is printed for any dossier.
-    url = reverse("admin:procedures_dossier_print", args=[dossier.pk, "05"])
+    url = reverse("admin:procedures_dossier_print", args=[dossier.pk, "06"])
     with translation.override("vi"):
         sheet = client.get(url).content.decode()
     assert "ngày 05 tháng 01 năm 2026" in " ".join(sheet.split())

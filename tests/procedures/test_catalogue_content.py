@@ -172,9 +172,9 @@ def test_printed_forms_cite_decree_118_2025_and_date_with_leading_zeros(
     clock.now = at(2026, 1, 5, 9)
     dossier = DossierFactory(procedure=procedure_a, status_path=[S.ACCEPTED])
     client.force_login(reception)
-    for form in ("01", "05"):
+    for form in ("01", "06"):
         sheet = client.get(reverse("admin:procedures_dossier_print", args=[dossier.pk, form])).text
-        assert "Nghị định 118/2025/NĐ-CP" in sheet and "01/2018" not in sheet
+        assert "Phụ lục I Thông tư 03/2025/TT-VPCP" in sheet and "01/2018" not in sheet
         assert "ngày 05 tháng 01 năm 2026" in sheet
         assert "Trung tâm phục vụ" not in sheet
     receipt = client.get(reverse("admin:procedures_dossier_print", args=[dossier.pk, "01"])).text

@@ -54,7 +54,7 @@ def page_urls(d):
         change_url(d),
         reverse("admin:procedures_dossier_history", args=[d.pk]),
         reverse("admin:procedures_dossier_download", args=[d.pk, doc.pk]),
-        reverse("admin:procedures_dossier_print", args=[d.pk, "05"]),
+        reverse("admin:procedures_dossier_print", args=[d.pk, "06"]),
     ]
 
 
@@ -267,7 +267,7 @@ class TestActionsThroughTheAdmin:
     def test_control_sheet_lists_the_history(self, client, procedure_a, leader):
         d = DossierFactory(procedure=procedure_a, status_path=[S.ACCEPTED, S.PROCESSING])
         client.force_login(leader)
-        sheet = client.get(reverse("admin:procedures_dossier_print", args=[d.pk, "05"])).text
+        sheet = client.get(reverse("admin:procedures_dossier_print", args=[d.pk, "06"])).text
         assert "PHIẾU KIỂM SOÁT" in sheet
         events = sheet.split("<tbody>")[1].split("</tbody>")[0]
         steps = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td>", events)

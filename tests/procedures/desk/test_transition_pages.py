@@ -25,7 +25,7 @@ def test_the_dossier_page_offers_each_move_by_its_label(client, dossier, recepti
     page = client.get(reverse("admin:procedures_dossier_change", args=[dossier.pk])).text
     for to in (S.ACCEPTED, S.REFUSED, S.SUPPLEMENT_REQUESTED, S.WITHDRAWAL_REQUESTED):
         assert str(TRANSITIONS[(S.NEW, to)].label) in page
-    assert "05 – Phiếu kiểm soát quá trình giải quyết hồ sơ" in page
+    assert "06 – Phiếu kiểm soát quá trình giải quyết hồ sơ" in page
     assert "01 – " not in page  # no receipt before acceptance
 
 

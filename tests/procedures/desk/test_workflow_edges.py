@@ -109,7 +109,8 @@ def test_an_overdue_dossier_asks_for_the_apology_first(procedure_a, leader, cloc
     dossier = DossierFactory(procedure=procedure_a, status_path=[S.ACCEPTED, S.PROCESSING])
     clock.now = at(2026, 3, 6, 9)  # due Thursday 5/3 at 17:00
     assert refusal(dossier=dossier, to_status=S.DONE, actor=leader) == [
-        "Hồ sơ đã quá ngày hẹn trả. Lập phiếu xin lỗi và hẹn lại (mẫu 04) trước khi tiếp tục."
+        "Hồ sơ đã quá ngày hẹn trả. Lập phiếu xin lỗi và đề nghị gia hạn (mẫu 04) "
+        "trước khi tiếp tục."
     ]
 
 
