@@ -45,6 +45,16 @@ def test_one_minute_past_the_due_moment_is_overdue(due_friday):
     assert deadlines.due_state(due_friday, after) == "overdue"
 
 
+def test_is_overdue_judges_the_moment_it_is_given(due_friday, clock):
+    """Past the appointment means strictly after it, at the moment asked about; without
+    one, now (the clock stays two weeks before the appointment here)."""
+    assert not deadlines.is_overdue(due_friday, due_friday.due_at)
+    assert deadlines.is_overdue(due_friday, due_friday.due_at + dt.timedelta(seconds=1))
+    assert not deadlines.is_overdue(due_friday)
+    clock.now = due_friday.due_at + dt.timedelta(seconds=1)
+    assert deadlines.is_overdue(due_friday)
+
+
 def test_without_a_moment_the_flag_is_for_now(due_friday, clock):
     assert deadlines.due_state(due_friday) == ""  # two weeks ahead
     clock.now = at(2026, 3, 20, 9)
