@@ -116,12 +116,15 @@ class PrintForm(models.TextChoices):
     Numbers and names as quoted from that appendix by Hà Nội's QĐ 1594/QĐ-TTPVHCC
     (20/11/2025: forms 01, 06, 07), Nghệ An's QĐ 3857/QĐ-UBND (26/11/2025: 01, 02, 03) and
     the Ministry of Health's QĐ 3621/QĐ-BYT (24/11/2025: the heading of form 04).
-    Form 05 (Thông báo dừng giải quyết hồ sơ) is not printed here yet; form 07, the
-    register, is the work queue's CSV export (procedures.desk.admin).
+    Form 05, the notice that handling stops, is named by Art. 7 of the circular ("Mẫu
+    Thông báo dừng giải quyết hồ sơ", as quoted in published commentary); its number is
+    the one the quoted forms leave between 04 and 06. Form 07, the register, is the work
+    queue's CSV export (procedures.desk.admin).
     """
 
     RECEIPT = "01", _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
     SUPPLEMENT = "02", _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")
     REFUSAL = "03", _("Phiếu từ chối tiếp nhận giải quyết hồ sơ")
     APOLOGY = "04", _("Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết")
+    STOP_NOTICE = "05", _("Thông báo dừng giải quyết hồ sơ")
     CONTROL_SHEET = "06", _("Phiếu kiểm soát quá trình giải quyết hồ sơ")

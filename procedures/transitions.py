@@ -125,6 +125,7 @@ TRANSITIONS = {
         label=_("Dừng xử lý"),
         needs_public_note=True,
         note_label=_("Lý do dừng xử lý"),
+        prints=PrintForm.STOP_NOTICE,
     ),
     (S.PROCESSING, S.DONE): Transition(
         by=STAFF_ONLY,
@@ -152,6 +153,7 @@ TRANSITIONS = {
         label=_("Dừng xử lý"),
         needs_public_note=True,
         note_label=_("Lý do dừng xử lý"),
+        prints=PrintForm.STOP_NOTICE,
     ),
     (S.SUPPLEMENT_REQUESTED, S.WITHDRAWAL_REQUESTED): Transition(
         by=RESIDENT_OR_STAFF,
@@ -172,6 +174,7 @@ TRANSITIONS = {
         label=_("Dừng xử lý"),
         needs_public_note=True,
         note_label=_("Lý do dừng xử lý"),
+        prints=PrintForm.STOP_NOTICE,
     ),
     (S.FINANCIAL_OBLIGATION, S.WITHDRAWAL_REQUESTED): Transition(
         by=RESIDENT_OR_STAFF,
@@ -185,6 +188,7 @@ TRANSITIONS = {
         permission=PROCESS,
         label=_("Dừng xử lý"),
         note_label=_("Lý do dừng xử lý"),
+        prints=PrintForm.STOP_NOTICE,
     ),
     (S.DONE, S.RETURNED): Transition(
         by=STAFF_ONLY,

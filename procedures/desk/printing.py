@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from procedures.constants import PrintForm
+from procedures.constants import DossierStatus, PrintForm
 from procedures.transitions import entered_by
 from staff.audit import AuditAction, audit
 
@@ -25,6 +25,7 @@ TEMPLATES = {
     PrintForm.SUPPLEMENT: "procedures/print/supplement.html",
     PrintForm.REFUSAL: "procedures/print/refusal.html",
     PrintForm.APOLOGY: "procedures/print/apology.html",
+    PrintForm.STOP_NOTICE: "procedures/print/stop_notice.html",
     PrintForm.CONTROL_SHEET: "procedures/print/control_sheet.html",
 }
 
@@ -52,8 +53,9 @@ def links(dossier):
     # supplement of documents asked for at the desk.
     if dossier.accepted_at:
         numbers.append(PrintForm.RECEIPT)
-    if dossier.status in entered_by(prints=PrintForm.REFUSAL):
-        numbers.append(PrintForm.REFUSAL)
+    for notice in (PrintForm.REFUSAL, PrintForm.STOP_NOTICE):
+        if dossier.status in entered_by(prints=notice):
+            numbers.append(notice)
     numbers.append(PrintForm.CONTROL_SHEET)
     return [
         {
@@ -81,11 +83,13 @@ def print_response(request, dossier, number, item=None):
         context["request_obj"] = get_object_or_404(
             dossier.supplement_requests.prefetch_related("documents"), pk=item
         )
-    elif form == PrintForm.REFUSAL:
-        event = dossier.events.filter(to_status__in=entered_by(prints=PrintForm.REFUSAL)).last()
+    elif form in (PrintForm.REFUSAL, PrintForm.STOP_NOTICE):
+        # The notice reads the step that made it: the refusal, or the stop.
+        event = dossier.events.filter(to_status__in=entered_by(prints=form)).last()
         if event is None:
             raise Http404
         context["event"] = event
+        context["at_residents_request"] = event.from_status == DossierStatus.WITHDRAWAL_REQUESTED
     elif form == PrintForm.APOLOGY:
         context["apology"] = get_object_or_404(dossier.apologies, pk=item)
     elif form == PrintForm.CONTROL_SHEET:

@@ -277,6 +277,29 @@ class TestActionsThroughTheAdmin:
             "Được tiếp nhận → Đang xử lý",
         ]
 
+    @pytest.mark.parametrize("withdrawn", [False, True])
+    def test_a_stopped_dossier_has_its_stop_notice(self, client, procedure_a, leader, withdrawn):
+        """Form 05 (Thông báo dừng giải quyết hồ sơ): linked from the page once the dossier
+        is stopped, with the reason staff gave, or the resident's withdrawal."""
+        path = [S.ACCEPTED, S.PROCESSING] + ([S.WITHDRAWAL_REQUESTED] if withdrawn else [])
+        d = DossierFactory(procedure=procedure_a, status_path=path)
+        client.force_login(leader)
+        url = reverse("admin:procedures_dossier_print", args=[d.pk, "05"])
+        assert client.get(url).status_code == 404  # not stopped yet
+        dossier_transition(
+            dossier=d,
+            to_status=S.STOPPED,
+            actor=leader,
+            public_note="" if withdrawn else "Người nộp đã chuyển nơi cư trú ra ngoài phường.",
+        )
+        page = client.get(reverse("admin:procedures_dossier_change", args=[d.pk])).text
+        assert "05 – Thông báo dừng giải quyết hồ sơ" in page and url in page
+        sheet = client.get(url).text
+        assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in sheet
+        assert f"dừng giải quyết hồ sơ mã số {d.code}" in sheet
+        assert ("Theo đề nghị rút hồ sơ của ông/bà." in sheet) == withdrawn
+        assert ("Người nộp đã chuyển nơi cư trú" in sheet) != withdrawn
+
 
 class TestRegisterExport:
     def test_csv_neutralises_formulas_and_is_audited(self, client, procedure_a, reception):
