@@ -290,3 +290,18 @@ def test_nothing_is_sent_when_the_change_rolls_back(staff, django_capture_on_com
     assert callbacks == [] and mail.outbox == []
     dossier.refresh_from_db()
     assert dossier.status == S.NEW and dossier.events.count() == 1
+
+
+def test_the_result_is_recorded_as_returned_when_it_is_handed_over(staff, clock):
+    """returned_at (the register's 'ngày trả kết quả') is set by the move to 'Đã trả kết
+    quả', at its moment, and by no other move."""
+    dossier = DossierFactory()
+    for status in [S.ACCEPTED, S.PROCESSING, S.DONE]:
+        clock.advance(hours=1)
+        dossier_transition(dossier=dossier, to_status=status, actor=staff)
+        dossier.refresh_from_db()
+        assert dossier.returned_at is None, status
+    clock.advance(hours=1)
+    dossier_transition(dossier=dossier, to_status=S.RETURNED, actor=staff)
+    dossier.refresh_from_db()
+    assert dossier.returned_at == clock.now
