@@ -170,7 +170,7 @@ def _result_context(dossier, events=None, **forms):
     )
     can_rate = dossier.status in RATEABLE and not has_rating
     blank_supplement_form, supplement_documents = None, ()
-    if supplement is not None:
+    if supplement is not None and forms.get("supplement_form") is None:
         supplement_documents = list(supplement.documents.values_list("pk", flat=True))
         blank_supplement_form = partial(
             build_documents_form, supplement.documents.all(), form_class=SupplementForm

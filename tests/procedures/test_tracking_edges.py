@@ -209,3 +209,49 @@ def test_the_timeline_is_in_time_order_on_the_page_and_when_a_form_is_shown_back
     for html in [client.get(reverse("procedures:tracking_result")).text, shown_back.text]:
         timeline = html.split('<ol class="timeline">')[1].split("</ol>")[0]
         assert timeline.index("Ghi muộn về lúc nộp") < timeline.index("Ghi chú kiểm thử")
+
+
+@pytest.mark.parametrize("supplements", [0, 3])
+def test_a_form_shown_back_costs_the_same_however_long_the_history(
+    client, ward, supplements, django_assert_num_queries
+):
+    """The rating form sent without an answer comes back on the page: the session, the
+    dossier, the timeline with the supplement requests its events made in one query
+    whatever their number (no column or request read back one by one), and the procedure
+    names this process keeps (read once; each test starts without them)."""
+    dossier = DossierFactory(status_path=[2, 4] + [5, 4] * supplements + [9, 10])
+    look_up(client, dossier)
+    with django_assert_num_queries(4):
+        response = client.post(reverse("procedures:tracking_rate"), {"comment": "Nhanh"})
+    assert response.status_code == 400
+
+
+def test_a_refused_supplement_shown_back_costs_the_same_however_many_requests_before(ward):
+    """The supplement form sent with a file that is not what it claims comes back with
+    the error; the requests of the timeline are read with it, not one by one."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.procedures.factories import RequiredDocumentFactory
+    from tests.procedures.journey import upload
+
+    counts = []
+    for earlier in [0, 3]:
+        dossier = DossierFactory(status_path=[2, 4] + [5, 4] * earlier + [5])
+        document = RequiredDocumentFactory(procedure=dossier.procedure)
+        request = dossier.supplement_requests.last()
+        request.documents.set([document])
+        client = Client()
+        look_up(client, dossier)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(
+                reverse("procedures:tracking_supplement"),
+                {f"doc_{document.pk}": upload("a.pdf", b"<html>")},
+            )
+        assert response.status_code == 400
+        counts.append(len(queries))
+    # Session; dossier, open request and its documents for the form; the dossier read
+    # again for the page; its timeline with the requests; the procedure names this
+    # process keeps (read once). The form shown back is the bound one: no blank fragment.
+    assert counts == [7, 7]
