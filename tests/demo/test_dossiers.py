@@ -120,7 +120,7 @@ def test_applicants_are_visibly_demo_and_files_are_stored_privately(demo_output)
         assert dossier.phone.startswith("+84900000") and dossier.email == ""
         assert dossier.submission_token in {demo.demo_token(i) for i in range(demo.DOSSIERS)}
     documents = DossierDocument.objects.select_related("dossier")
-    assert documents.count() == 115  # one to three per dossier, and the supplements
+    assert documents.count() == 123  # one to three per dossier, and the supplements
     for document in documents:
         name = document.file.name
         local = timezone.localtime(document.uploaded_at)
@@ -145,7 +145,7 @@ def test_staff_accounts_have_their_roles_fields_and_printed_passwords(demo_outpu
     reception = User.objects.get(username="demo.tiepnhan")
     total = Dossier.objects.count()
     assert total == demo.DOSSIERS
-    assert access.visible_dossiers(officer).count() == 47  # not the other fields' dossiers
+    assert access.visible_dossiers(officer).count() == 50  # not the other fields' dossiers
     assert access.visible_dossiers(leader).count() == total
     assert access.visible_dossiers(reception).count() == total
     # Generated, one per account, long enough for the staff password rule (12+).
@@ -173,7 +173,7 @@ def test_statistics_show_figures_after_the_demo_load(client, demo_output):
     total = data["total"]
     assert total["received"] == demo.DOSSIERS
     assert (total["finished"], total["late"], total["apologies"]) == (43, 7, 8)
-    assert (total["on_time_rate"], total["satisfaction_rate"]) == ("83.7", "62.1")
+    assert (total["on_time_rate"], total["satisfaction_rate"]) == ("83.7", "68.0")
     assert [m["month"] for m in data["months"]] == [
         "2026-07",
         "2026-08",
