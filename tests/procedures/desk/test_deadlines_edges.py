@@ -87,6 +87,44 @@ def test_without_a_pause_every_office_hour_since_acceptance_is_used(procedure_a,
     assert dossier.working_days_used == Decimal("2.93")  # 3 days less Monday 07:30-08:00
 
 
+def test_finishing_records_the_moment_and_rounds_the_days_used_half_up(procedure_a, leader, clock):
+    """Accepted Monday 08:00, finished Tuesday 08:56:15: 1.125 working days of 7.5 hours,
+    written 1.13 (half up, as people round), and the moment it was finished."""
+    dossier = _accepted_monday(procedure_a, leader, clock)
+    clock.now = at(2026, 3, 3, 8, 56) + dt.timedelta(seconds=15)
+    dossier_transition(dossier=dossier, to_status=S.DONE, actor=leader)
+    dossier.refresh_from_db()
+    assert dossier.working_days_used == Decimal("1.13")
+    assert dossier.finished_at == clock.now
+
+
+def test_a_pause_after_an_apology_moves_both_dates_by_the_pause(procedure_a, leader, clock):
+    """The apology moved the appointment (due_at), not the legal time limit
+    (legal_due_at); a later pause for a supplement moves each by its own length."""
+    from procedures.desk.services import dossier_apologise
+
+    dossier = _accepted_monday(procedure_a, leader, clock)  # due Thursday 5/3 17:00
+    legal = dossier.legal_due_at
+    dossier_apologise(
+        dossier=dossier, actor=leader, new_due_at=at(2026, 3, 9, 17), reason="Chờ xác minh."
+    )
+    dossier.refresh_from_db()
+    clock.now = at(2026, 3, 2, 10)
+    dossier_transition(
+        dossier=dossier,
+        to_status=S.SUPPLEMENT_REQUESTED,
+        actor=leader,
+        public_note="Bổ sung bản sao.",
+        documents=[RequiredDocumentFactory(procedure=procedure_a)],
+    )
+    clock.now = at(2026, 3, 2, 11)  # one office hour paused
+    dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=None)
+    dossier.refresh_from_db()
+    calendar = workdays.get_calendar()
+    assert dossier.legal_due_at == calendar.add_working_time(legal, HOUR)
+    assert dossier.due_at == calendar.add_working_time(at(2026, 3, 9, 17), HOUR)
+
+
 def test_finished_at_the_due_moment_is_on_time(procedure_a, leader, clock):
     dossier = _accepted_monday(procedure_a, leader, clock)
     clock.now = dossier.due_at
@@ -132,3 +170,15 @@ def test_each_change_of_the_appointment_names_who_made_it(procedure_a, leader, c
         (DueChangeKind.ACCEPTED, leader),
         (DueChangeKind.RESUMED, None),
     ]
+    # Asked again, and resumed at the desk this time (the paper was brought in).
+    dossier_transition(
+        dossier=dossier,
+        to_status=S.SUPPLEMENT_REQUESTED,
+        actor=leader,
+        public_note="Bổ sung bản gốc.",
+        documents=[RequiredDocumentFactory(procedure=procedure_a)],
+    )
+    clock.advance(hours=1)
+    dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=leader)
+    last = DueDateChange.objects.filter(dossier=dossier).latest("pk")
+    assert (last.kind, last.actor) == (DueChangeKind.RESUMED, leader)
