@@ -166,6 +166,17 @@ def test_unpublished_procedure_is_not_found(client, ward):
     assert _titles(client, "9.999999", kind="procedure") == []
 
 
+def test_among_names_holding_the_phrase_the_closest_comes_first(client, ward):
+    """Both names hold "khai sinh"; the one the phrase is most of comes first, whatever
+    the catalogue's alphabetical order ("Cấp" before "Đăng")."""
+    ProcedureFactory(name="Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh", summary="")
+    ProcedureFactory(name="Đăng ký khai sinh", summary="")
+    assert _titles(client, "khai sinh", kind="procedure") == [
+        "Đăng ký khai sinh",
+        "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh",
+    ]
+
+
 def test_hits_of_every_kind_are_merged(client, demo):
     from tests.congress.factories import ArticleFactory
 
