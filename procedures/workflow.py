@@ -75,7 +75,7 @@ def dossier_transition(
             )
         now = timezone.now()
         if by == STAFF:
-            _check_staff(locked, from_status, to_status, actor, now, inputs)
+            _check_staff(locked, to_status, actor, now, inputs)
         _apply_fields(locked, to_status, now, inputs)
         # The working-day clock (acceptance, pauses, timeliness), recorded.
         due_changes = deadlines.on_transition(locked, from_status, to_status, now, actor)
@@ -145,7 +145,7 @@ def _refuse(message, code, **params):
     raise TransitionRefused(message, code=code, params=params or None)
 
 
-def _check_staff(dossier, from_status, to_status, actor, now, inputs):
+def _check_staff(dossier, to_status, actor, now, inputs):
     """The staff-side rules: role and field, "guide once", the apology rule."""
     if actor is None or not access.can_transition(actor, dossier, to_status):
         _refuse(

@@ -305,3 +305,20 @@ def test_the_result_is_recorded_as_returned_when_it_is_handed_over(staff, clock)
     dossier_transition(dossier=dossier, to_status=S.RETURNED, actor=staff)
     dossier.refresh_from_db()
     assert dossier.returned_at == clock.now
+
+
+def test_a_move_does_not_revalidate_the_rows_it_points_to(staff, django_assert_num_queries):
+    """dossier_transition validates the dossier's own fields before saving, but not its
+    procedure, province, ward or assigned officer, which a move never changes: validating
+    a foreign key reads the row it points to (four queries for nothing on every move)."""
+    dossier = DossierFactory(status_path=[S.ACCEPTED])
+    dossier.assigned_to = staff
+    dossier.save()
+    dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=staff)  # warm caches
+    dossier.refresh_from_db()
+    # Savepoint, the dossier locked, its procedure (time limit), its history (days used),
+    # the update, the history row, the audit entry, release.
+    with django_assert_num_queries(8) as ctx:
+        dossier_transition(dossier=dossier, to_status=S.DONE, actor=staff)
+    pointed = ['FROM "procedures_province"', 'FROM "procedures_ward"', 'FROM "auth_user"']
+    assert not [q["sql"] for q in ctx.captured_queries if any(p in q["sql"] for p in pointed)]
