@@ -189,7 +189,11 @@ def test_supplement_request_lists_the_documents(staff):
         public_note="Thiếu giấy tờ",
         documents=[doc],
     )
-    assert list(dossier.supplement_requests.get().documents.all()) == [doc]
+    request = dossier.supplement_requests.get()
+    assert list(request.documents.all()) == [doc]
+    # Who asked, and the history row that asked (the tracking page reads it from there).
+    assert request.requested_by == staff and request.note == "Thiếu giấy tờ"
+    assert request.event == dossier.events.latest("pk")
 
 
 def test_a_supplement_request_refuses_what_is_not_a_document_of_the_procedure(staff):
