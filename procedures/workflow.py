@@ -42,7 +42,7 @@ class TransitionRefused(ValidationError):
 
 
 def dossier_transition(
-    *, dossier, to_status, actor, public_note="", internal_note="", by=None, notify=True, **inputs
+    *, dossier, to_status, actor, public_note="", internal_note="", notify=True, **inputs
 ):
     """Move `dossier` to `to_status`, append the history row, schedule side effects.
 
@@ -54,7 +54,7 @@ def dossier_transition(
     if unexpected:
         # A misspelt input would otherwise be ignored without a word.
         raise TypeError(f"dossier_transition() got unexpected inputs: {sorted(unexpected)}")
-    by = by or (RESIDENT if actor is None else STAFF)
+    by = RESIDENT if actor is None else STAFF
     to_status = S(to_status)
     with transaction.atomic():
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
@@ -105,7 +105,7 @@ def dossier_transition(
         for change in due_changes:
             change.event = event
             change.save()
-        if by == STAFF and actor is not None:
+        if by == STAFF:
             audit(
                 actor=actor,
                 action=AuditAction.TRANSITION,

@@ -77,6 +77,13 @@ def test_permission_of_each_row(pair):
     assert permission_for(*pair) == expected
 
 
+def test_a_move_the_table_does_not_have_asks_for_the_processing_permission():
+    """permission_for answers for any pair (the dossier page asks before the table
+    refuses): a move that does not exist needs the processing permission, never nothing."""
+    assert (S.RETURNED, S.NEW) not in TRANSITIONS
+    assert permission_for(S.RETURNED, S.NEW) == PROCESS
+
+
 @pytest.mark.parametrize("pair", ROWS)
 def test_labels_of_each_row(pair):
     rule = TRANSITIONS[pair]

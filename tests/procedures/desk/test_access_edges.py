@@ -23,8 +23,11 @@ def former_reception(field_a):
 
 
 def test_former_officer_sees_no_dossier(procedure_a, former_reception):
-    DossierFactory(procedure=procedure_a)
+    dossier = DossierFactory(procedure=procedure_a)
     assert not access.visible_dossiers(former_reception).exists()
+    # The page's own check too (the group still grants the view permission).
+    assert former_reception.has_perm(access.VIEW)
+    assert not access.can_see(former_reception, dossier)
 
 
 def test_former_officer_may_not_register_at_the_desk(procedure_a, former_reception):
