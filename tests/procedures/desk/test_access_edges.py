@@ -78,3 +78,13 @@ def test_the_desks_procedure_list_reads_the_fields_in_the_same_query(
     with django_assert_num_queries(1):
         names = [p.field.name for p in access.registrable_procedures(reception)]
     assert names == ["Hộ tịch", "Hộ tịch"]
+
+
+def test_an_editor_sees_no_dossier(procedure_a):
+    """Staff of the news side (the editor's role has no dossier permission) are refused
+    by can_see, even for a dossier assigned to them by name."""
+    editor = make_staff(roles.EDITOR, username="bientap")
+    dossier = DossierFactory(procedure=procedure_a, assigned_to=editor)
+    assert editor.is_staff and not editor.has_perm(access.VIEW)
+    assert not access.can_see(editor, dossier)
+    assert not access.visible_dossiers(editor).exists()
