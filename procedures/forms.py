@@ -82,7 +82,7 @@ class DocumentField(forms.FileField):
 
     widget = forms.FileInput(attrs={"accept": ACCEPT})
 
-    def __init__(self, doc, *, mandatory, **kwargs):
+    def __init__(self, doc, *, mandatory):
         self.doc = doc
         # The document's name and hint are staff-entered Vietnamese, marked so on /en/.
         label = (
@@ -96,7 +96,7 @@ class DocumentField(forms.FileField):
         self.remove_button = False
         # Whether a document is missing depends on what is already staged or ticked, so
         # the form decides it (DocumentsForm.clean), not the field.
-        super().__init__(label=label, required=False, **kwargs)
+        super().__init__(label=label, required=False)
         self.keep(None)
 
     def keep(self, staged):
