@@ -4,6 +4,7 @@ import re
 import secrets
 
 import pytest
+import segno
 from django.urls import reverse
 
 from procedures.models import DossierDocument
@@ -117,12 +118,24 @@ def test_the_receipt_of_a_secret_link_points_its_qr_code_at_that_link(client, wa
     client.get(reverse("procedures:tracking_token", args=[token]))
     html = client.get(reverse("procedures:tracking_receipt")).content.decode()
     assert "Mã QR này là đường dẫn riêng: xin không chia sẻ." in html
+    link = reverse("procedures:tracking_token", args=[token])
+    assert _drawn_qr(f"http://testserver{link}") in html
 
 
 def test_the_receipt_of_a_code_and_phone_look_up_points_at_the_tracking_form(client, ward):
     look_up(client, DossierFactory())
     html = client.get(reverse("procedures:tracking_receipt")).content.decode()
     assert "Quét mã QR để mở trang tra cứu, rồi nhập mã hồ sơ và số điện thoại." in html
+    assert _drawn_qr(f"http://testserver{reverse('procedures:tracking')}") in html
+
+
+def _drawn_qr(target):
+    """The receipt's QR code of `target` as the page draws it: error correction M (a
+    printed, folded paper), 4 px a module, a 2-module quiet zone, black on white, with its
+    size (the print style scales it)."""
+    return segno.make(target, error="m").svg_inline(
+        scale=4, border=2, dark="#000", light="#fff", omitsize=False
+    )
 
 
 def test_a_document_asked_for_again_is_not_marked_optional(client, ward):
