@@ -86,9 +86,8 @@ def _tracked(request, *, for_receipt=False):
     if not entry:
         return None, ""
     if for_receipt:
-        dossiers = Dossier.objects.select_related("procedure", "rating").prefetch_related(
-            "documents"
-        )
+        # The receipt names the procedure; its documents are one query of their own.
+        dossiers = Dossier.objects.select_related("procedure")
     else:
         dossiers = Dossier.objects.select_related("rating").only(*ON_THE_TRACKING_PAGE)
     # get(), not first(): first() would order by the model's ordering, a sort for one row.

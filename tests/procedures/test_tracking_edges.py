@@ -99,7 +99,7 @@ def test_the_result_page_costs_two_queries_however_long_the_history(
 def test_the_receipt_costs_three_queries_however_many_documents(
     client, ward, documents, django_assert_num_queries
 ):
-    """Session; dossier with procedure and rating; its documents (listed on the receipt)."""
+    """Session; dossier with its procedure; its documents (listed on the receipt)."""
     dossier = DossierFactory()
     for i in range(documents):
         DossierDocument.objects.create(
