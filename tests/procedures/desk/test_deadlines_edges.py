@@ -79,6 +79,20 @@ def _accepted_monday(procedure, leader, clock):
     return dossier
 
 
+def _ask_and_resume(dossier, leader, clock, *, resumed_by=None):
+    """The desk asks for one more document; an office hour later the resident's upload
+    (or the desk, `resumed_by`) resumes processing."""
+    dossier_transition(
+        dossier=dossier,
+        to_status=S.SUPPLEMENT_REQUESTED,
+        actor=leader,
+        public_note="Bổ sung bản sao.",
+        documents=[RequiredDocumentFactory(procedure=dossier.procedure)],
+    )
+    clock.advance(hours=1)
+    dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=resumed_by)
+
+
 def test_without_a_pause_every_office_hour_since_acceptance_is_used(procedure_a, leader, clock):
     dossier = _accepted_monday(procedure_a, leader, clock)
     clock.now = at(2026, 3, 4, 17)  # Wednesday evening: Monday to Wednesday, whole days
@@ -110,15 +124,7 @@ def test_a_pause_after_an_apology_moves_both_dates_by_the_pause(procedure_a, lea
     )
     dossier.refresh_from_db()
     clock.now = at(2026, 3, 2, 10)
-    dossier_transition(
-        dossier=dossier,
-        to_status=S.SUPPLEMENT_REQUESTED,
-        actor=leader,
-        public_note="Bổ sung bản sao.",
-        documents=[RequiredDocumentFactory(procedure=procedure_a)],
-    )
-    clock.now = at(2026, 3, 2, 11)  # one office hour paused
-    dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=None)
+    _ask_and_resume(dossier, leader, clock)  # one office hour paused
     dossier.refresh_from_db()
     calendar = workdays.get_calendar()
     assert dossier.legal_due_at == calendar.add_working_time(legal, HOUR)
@@ -136,15 +142,7 @@ def test_finishing_costs_the_same_queries_however_long_the_history(procedure_a, 
     def queries_to_finish(supplements):
         dossier = _accepted_monday(procedure_a, leader, clock)
         for _ in range(supplements):
-            dossier_transition(
-                dossier=dossier,
-                to_status=S.SUPPLEMENT_REQUESTED,
-                actor=leader,
-                public_note="Bổ sung bản sao.",
-                documents=[RequiredDocumentFactory(procedure=procedure_a)],
-            )
-            clock.advance(hours=1)
-            dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=None)
+            _ask_and_resume(dossier, leader, clock)
         with CaptureQueriesContext(connection) as queries:
             dossier_transition(dossier=dossier, to_status=S.DONE, actor=leader)
         return len(queries)
@@ -156,29 +154,13 @@ def test_each_change_of_the_appointment_names_who_made_it(procedure_a, leader, c
     """The dossier page lists the appointment's changes with the staff member behind each:
     acceptance by the leader here; a resumption after the resident's supplement by nobody."""
     dossier = _accepted_monday(procedure_a, leader, clock)
-    dossier_transition(
-        dossier=dossier,
-        to_status=S.SUPPLEMENT_REQUESTED,
-        actor=leader,
-        public_note="Bổ sung bản sao.",
-        documents=[RequiredDocumentFactory(procedure=procedure_a)],
-    )
-    clock.advance(hours=1)
-    dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=None)
+    _ask_and_resume(dossier, leader, clock)
     changes = DueDateChange.objects.filter(dossier=dossier).order_by("pk")
     assert [(c.kind, c.actor) for c in changes] == [
         (DueChangeKind.ACCEPTED, leader),
         (DueChangeKind.RESUMED, None),
     ]
     # Asked again, and resumed at the desk this time (the paper was brought in).
-    dossier_transition(
-        dossier=dossier,
-        to_status=S.SUPPLEMENT_REQUESTED,
-        actor=leader,
-        public_note="Bổ sung bản gốc.",
-        documents=[RequiredDocumentFactory(procedure=procedure_a)],
-    )
-    clock.advance(hours=1)
-    dossier_transition(dossier=dossier, to_status=S.PROCESSING, actor=leader)
+    _ask_and_resume(dossier, leader, clock, resumed_by=leader)
     last = DueDateChange.objects.filter(dossier=dossier).latest("pk")
     assert (last.kind, last.actor) == (DueChangeKind.RESUMED, leader)
