@@ -119,3 +119,23 @@ class TestWhichRequestsAreCached:
         settings.PAGE_CACHE_SECONDS = 1
         assert client.get("/")["X-Page-Cache"] == "miss"
         assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_a_process_keeps_what_it_loaded_for_less_than_a_minute(clock):
+    """per_process loads once, keeps the value at the same instant (a frozen clock) and
+    for up to PER_PROCESS_SECONDS, and loads again when that much time has passed."""
+    from portal.pagecache import PER_PROCESS_SECONDS, clear_process_state, per_process
+
+    clear_process_state()
+    loads = []
+
+    def load():
+        loads.append(None)
+        return len(loads)
+
+    assert per_process("test-keep", load) == 1
+    assert per_process("test-keep", load) == 1  # the same instant
+    clock.advance(seconds=PER_PROCESS_SECONDS - 1)
+    assert per_process("test-keep", load) == 1
+    clock.advance(seconds=1)  # exactly PER_PROCESS_SECONDS since the load
+    assert per_process("test-keep", load) == 2
