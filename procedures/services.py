@@ -285,8 +285,14 @@ def _check_documents(procedure, documents, paper=()):
         raise ValidationError(_("Giấy tờ không thuộc thủ tục này."))
     if len(documents) > settings.DOSSIER_MAX_FILES:
         raise ValidationError(_("Hồ sơ có quá nhiều tệp."))
-    if sum(staged.size for _r, staged in documents) > settings.DOSSIER_MAX_TOTAL_SIZE:
-        raise ValidationError(_("Tổng dung lượng các tệp vượt quá mức cho phép."))
+    _check_total_size(staged for _r, staged in documents)
+
+
+def _check_total_size(files):
+    """One ceiling for all the files of a submission or of a supplement (each file is
+    within its own limit already, procedures.files)."""
+    if sum(file.size for file in files) > settings.DOSSIER_MAX_TOTAL_SIZE:
+        raise ValidationError(_("Tổng dung lượng các tệp vượt quá mức cho phép."), code="too_large")
 
 
 def dossier_supplement(*, dossier, files):
@@ -302,9 +308,7 @@ def dossier_supplement(*, dossier, files):
         raise ValidationError(
             _("Cần tải lên đúng và đủ các giấy tờ được yêu cầu bổ sung."), code="mismatch"
         )
-    # The same ceiling as a submission's (each file is within its own limit already).
-    if sum(clean.size for clean in files.values()) > settings.DOSSIER_MAX_TOTAL_SIZE:
-        raise ValidationError(_("Tổng dung lượng các tệp vượt quá mức cho phép."), code="too_large")
+    _check_total_size(files.values())
     written = []
     try:
         for pk in requested:

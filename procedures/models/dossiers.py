@@ -203,9 +203,20 @@ class Dossier(models.Model):
         ward = self.ward.full_name if self.ward_id else self.ward_name
         return ", ".join(p for p in [self.street, ward, self.province.full_name] if p)
 
-    def open_supplement_request(self):
+    def open_supplement_request(self, events=()):
+        """The newest unfulfilled supplement request, while the dossier waits for one.
+
+        A request is made by the event that asks for it (procedures.workflow), so a caller
+        that has read the timeline (`events`, oldest first, each with its
+        `supplement_request` selected) finds it there without a query; a request without its
+        event (none is made so) is looked up on its own.
+        """
         if self.status != DossierStatus.SUPPLEMENT_REQUESTED:
             return None
+        for event in reversed(events):
+            request = getattr(event, "supplement_request", None)
+            if request is not None and request.fulfilled_at is None:
+                return request
         return self.supplement_requests.filter(fulfilled_at__isnull=True).order_by("-pk").first()
 
 

@@ -162,7 +162,7 @@ def _result_context(dossier, events=None, **forms):
     """
     if events is None:
         events = _timeline(dossier)
-    supplement = _open_supplement_request(dossier, events)
+    supplement = dossier.open_supplement_request(events=events)
     has_rating = _has_rating(dossier)
     can_withdraw = DossierStatus.WITHDRAWAL_REQUESTED in allowed_targets(
         dossier.status, by=RESIDENT
@@ -194,27 +194,16 @@ def _result_context(dossier, events=None, **forms):
     }
 
 
+def _events(dossier_pk):
+    """A dossier's timeline, oldest first."""
+    return DossierEvent.objects.filter(dossier_id=dossier_pk).order_by("created_at", "pk")
+
+
 def _timeline(dossier):
-    """The timeline, oldest first, with the supplement request each event made."""
-    events = DossierEvent.objects.filter(dossier_id=dossier.pk).order_by("created_at", "pk")
-    return list(events.select_related("supplement_request").only(*TIMELINE, *SUPPLEMENT))
-
-
-def _open_supplement_request(dossier, events):
-    """The open supplement request of a dossier waiting for one, from its timeline.
-
-    A request is made by the event that asks for it (procedures.workflow), so it comes
-    with the timeline: the newest unfulfilled one is open, as
-    Dossier.open_supplement_request says. A request without its event (none is made so)
-    is looked up on its own.
-    """
-    if dossier.status != DossierStatus.SUPPLEMENT_REQUESTED:
-        return None
-    for event in reversed(events):
-        request = getattr(event, "supplement_request", None)
-        if request is not None and request.fulfilled_at is None:
-            return request
-    return dossier.open_supplement_request()
+    """The timeline with the supplement request each event made."""
+    return list(
+        _events(dossier.pk).select_related("supplement_request").only(*TIMELINE, *SUPPLEMENT)
+    )
 
 
 def _has_rating(dossier):
@@ -249,8 +238,7 @@ def _timeline_with_dossier(dossier_pk):
     columns the page shows, its rating) and the supplement request the event made.
     Reading the dossier apart cost a query, about a tenth of the page."""
     return list(
-        DossierEvent.objects.filter(dossier_id=dossier_pk)
-        .order_by("created_at", "pk")
+        _events(dossier_pk)
         .select_related("dossier__rating", "supplement_request")
         .only(
             *TIMELINE,
