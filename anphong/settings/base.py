@@ -143,8 +143,8 @@ if REDIS_URL:
             "KEY_PREFIX": "anphong",
             "TIMEOUT": 300,
             "OPTIONS": {
-                "socket_connect_timeout": env_int("REDIS_CONNECT_TIMEOUT_MS", 250) / 1000,
-                "socket_timeout": env_int("REDIS_SOCKET_TIMEOUT_MS", 250) / 1000,
+                "SOCKET_CONNECT_TIMEOUT": env_int("REDIS_CONNECT_TIMEOUT_MS", 250) / 1000,
+                "SOCKET_TIMEOUT": env_int("REDIS_SOCKET_TIMEOUT_MS", 250) / 1000,
                 "RETRY_SECONDS": env_int("REDIS_RETRY_SECONDS", 5),
             },
         }

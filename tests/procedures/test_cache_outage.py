@@ -9,11 +9,12 @@ import socket
 import time
 
 import pytest
+import redis
 from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import reverse
+from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from portal import cache as portal_cache
@@ -56,8 +57,8 @@ def redis_cache(location, retry_seconds=5):
             "LOCATION": location,
             "KEY_PREFIX": "anphong-test",
             "OPTIONS": {
-                "socket_connect_timeout": 0.2,
-                "socket_timeout": 0.2,
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
                 "RETRY_SECONDS": retry_seconds,
             },
         }
@@ -175,19 +176,41 @@ def test_the_settings_cache_fails_open_with_short_timeouts(settings):
 
     default = _settings({"REDIS_URL": "redis://127.0.0.1:6379/1"}, "s.CACHES['default']")
     assert default["BACKEND"] == "portal.cache.FailOpenRedisCache"
-    assert default["OPTIONS"]["socket_connect_timeout"] == 0.25
-    assert default["OPTIONS"]["socket_timeout"] == 0.25
+    assert default["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] == 0.25
+    assert default["OPTIONS"]["SOCKET_TIMEOUT"] == 0.25
 
 
 # The backend itself.
 
 
-def backend(retry_seconds=5):
+def closed_location():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    params = redis_cache(f"redis://127.0.0.1:{port}/0", retry_seconds)["default"]
+    return f"redis://127.0.0.1:{port}/0"
+
+
+def backend(retry_seconds=5, location=None):
+    params = redis_cache(location or closed_location(), retry_seconds)["default"]
     return FailOpenRedisCache(params["LOCATION"], params)
+
+
+def test_one_redis_client_serves_every_call(monkeypatch):
+    """Django's own RedisCache built a redis-py client (~75 µs) for every call; the
+    backend keeps one per server (the reason for django-redis, see portal.cache)."""
+    built = []
+    real_init = redis.Redis.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(self)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting_init)
+    down = backend(retry_seconds=0)
+    for _ in range(5):
+        assert down.get("k") is None
+        down.set("k", 1)
+    assert len(built) == 1
 
 
 def test_every_call_is_a_miss_while_redis_is_down():
@@ -240,9 +263,9 @@ def test_after_a_failure_redis_is_left_alone_for_a_while(monkeypatch):
 
 def test_an_outage_is_shared_by_every_thread_of_the_process(caplog):
     """Django builds one backend per thread: the outage is noticed (and logged) once."""
-    first = backend(retry_seconds=60)
-    location = first._servers[0]
-    other = FailOpenRedisCache(location, redis_cache(location, 60)["default"])
+    location = closed_location()
+    first = backend(retry_seconds=60, location=location)
+    other = backend(retry_seconds=60, location=location)
     with caplog.at_level(logging.WARNING, logger="portal.cache"):
         assert first.get("k") is None
         assert other.available is False
