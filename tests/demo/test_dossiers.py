@@ -120,7 +120,7 @@ def test_applicants_are_visibly_demo_and_files_are_stored_privately(demo_output)
         assert dossier.phone.startswith("+84900000") and dossier.email == ""
         assert dossier.submission_token in {demo.demo_token(i) for i in range(demo.DOSSIERS)}
     documents = DossierDocument.objects.select_related("dossier")
-    assert documents.count() == 123  # one to three per dossier, and the supplements
+    assert documents.count() == 118  # one to three per dossier, and the supplements
     for document in documents:
         name = document.file.name
         local = timezone.localtime(document.uploaded_at)
@@ -172,8 +172,8 @@ def test_statistics_show_figures_after_the_demo_load(client, demo_output):
     data = json.loads(client.get(reverse("procedures:statistics_json")).content)
     total = data["total"]
     assert total["received"] == demo.DOSSIERS
-    assert (total["finished"], total["late"], total["apologies"]) == (43, 7, 8)
-    assert (total["on_time_rate"], total["satisfaction_rate"]) == ("83.7", "68.0")
+    assert (total["finished"], total["late"], total["apologies"]) == (42, 6, 8)
+    assert (total["on_time_rate"], total["satisfaction_rate"]) == ("85.7", "69.2")
     assert [m["month"] for m in data["months"]] == [
         "2026-07",
         "2026-08",
