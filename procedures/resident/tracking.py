@@ -349,8 +349,9 @@ def _receipt_context(request, dossier, token):
     return {
         "dossier": dossier,
         "qr": qr,
-        # Inline SVG: no script, no style attribute (CSP), no extra request.
-        "qr_svg": qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=False),
+        # Inline SVG: no script, no style attribute (CSP), no extra request. Black modules
+        # (segno's default) on white, not on segno's default transparent ground.
+        "qr_svg": qr.svg_inline(scale=4, border=2, light="#fff"),
         "qr_target_is_secret": bool(token),
         # What code + phone reveal, as the privacy notice states (procedures.privacy).
         "masked_name": mask_name(dossier.applicant_name),

@@ -4,6 +4,7 @@ A fake schedule stands in for the apps' "next publication" functions, so each te
 exactly when public content is due to change."""
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -139,3 +140,43 @@ def test_a_process_keeps_what_it_loaded_for_less_than_a_minute(clock):
     assert per_process("test-keep", load) == 1
     clock.advance(seconds=1)  # exactly PER_PROCESS_SECONDS since the load
     assert per_process("test-keep", load) == 2
+
+
+class _RacingCache:
+    """A cache in which another process stores its version between this one's first read
+    and its add (`rival`), or that is down (`down`: every read a miss, every add refused,
+    as portal.cache.FailOpenRedisCache during an outage)."""
+
+    def __init__(self, rival=None, down=False):
+        self.data, self.rival, self.down = {}, rival, down
+
+    def get(self, key, default=None):
+        if self.down:
+            return default
+        value = self.data.get(key, default)
+        if self.rival is not None:
+            self.data.setdefault(key, self.rival)
+        return value
+
+    def add(self, key, value, timeout=None):
+        if self.down or key in self.data:
+            return False
+        self.data[key] = value
+        return True
+
+
+class TestVersion:
+    def test_never_expires(self, clock):
+        """The version lives until public content changes, not for the cache's default
+        timeout (300 s): every cached page would be dropped with it."""
+        first = pagecache.version()
+        clock.advance(days=2)
+        assert pagecache.version() == first
+
+    def test_the_first_process_to_store_it_wins(self, monkeypatch):
+        monkeypatch.setattr(pagecache, "cache", _RacingCache(rival=42))
+        assert pagecache.version() == 42
+
+    def test_while_the_cache_is_down_the_version_is_still_a_value(self, clock, monkeypatch):
+        monkeypatch.setattr(pagecache, "cache", _RacingCache(down=True))
+        assert pagecache.version() == time.time_ns()  # the clock stands still

@@ -148,3 +148,14 @@ def test_office_hours_intervals_at_their_edges(spec, valid):
     else:
         with pytest.raises(ImproperlyConfigured):
             workdays.parse_office_hours(spec)
+
+
+def test_office_time_is_the_wards_whatever_time_zone_is_active(calendar):
+    """A request may run under another time zone (timezone.activate, a user's preference):
+    the ward's office hours stay in Vietnam time. 16:59 in Hải Phòng is 09:59 in UTC."""
+    from django.utils import timezone
+
+    with timezone.override("UTC"):
+        assert calendar.receipt_day(monday(16, 59)) == MONDAY
+        assert calendar.receipt_day(monday(17, 0)) == TUESDAY
+        assert calendar.add_working_days(monday(16, 59), 1) == TUESDAY
