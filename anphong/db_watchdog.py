@@ -83,6 +83,16 @@ class QueryWatchdog:
                 state = self._watched.setdefault(wrapper, _Watched())
         return state
 
+    def unwatch(self, wrapper):
+        """Stop timing `wrapper`'s commands: its request ended. Queries the thread makes
+        outside a request are not counted (no execute wrapper), so several of them in a row
+        would look like one long command and be cut."""
+        with self._lock:
+            self._watched.pop(wrapper, None)
+
+    def is_watching(self, wrapper):
+        return wrapper in self._watched
+
     def note_query(self, execute, sql, params, many, context):
         """Execute wrapper: count the query, so two queries are never timed as one."""
         state = self._watched.get(context["connection"])
@@ -211,5 +221,6 @@ class QueryWatchdogMiddleware:
             for alias in self.aliases:
                 wrapper = connections[alias]
                 watchdog.watch(wrapper)
+                stack.callback(watchdog.unwatch, wrapper)
                 stack.enter_context(wrapper.execute_wrapper(watchdog.note_query))
             return self.get_response(request)
