@@ -12,6 +12,8 @@
   an article set to appear at 08:00 appears at 08:00 without a cron job.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import time
@@ -26,6 +28,9 @@ from django.utils.translation import get_language
 VERSION_KEY = "pagecache:version"
 SCHEDULE_KEY = "pagecache:next-change:{version}"
 _schedules = []
+# The version a page has read, while `one_version()` holds: a dict (not the number itself)
+# so that code run in a copy of the context (sync_to_async) still shares it.
+_page_version = contextvars.ContextVar("pagecache_page_version", default=None)
 
 
 def register_schedule(func):
@@ -35,17 +40,53 @@ def register_schedule(func):
 
 
 def version():
+    held = _page_version.get()
+    if held:
+        return held["version"]
     value = cache.get(VERSION_KEY)
     if value is None:
         value = time.time_ns()
         cache.add(VERSION_KEY, value, None)
         value = cache.get(VERSION_KEY, value)
+    if held is not None:
+        held["version"] = value
     return value
+
+
+@contextlib.contextmanager
+def one_version():
+    """Within this block `version()` reads the cache once and then repeats that answer.
+
+    A page reads the version in several places (its own cache key, the layout's fragments,
+    the search's sets, the ward's profile): one read instead of five cache round trips, and
+    every part of the page agrees on one state of public content. A save inside the block
+    (`bump_version`) moves the held version with it.
+    """
+    token = _page_version.set({})
+    try:
+        yield
+    finally:
+        _page_version.reset(token)
+
+
+class OneVersionMiddleware:
+    """Each request sees one version (`one_version()`), its template rendered included."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with one_version():
+            return self.get_response(request)
 
 
 def bump_version(**kwargs):
     """Invalidate every cached page and cached count (called on a public model change)."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    value = time.time_ns()
+    cache.set(VERSION_KEY, value, None)
+    held = _page_version.get()
+    if held is not None:
+        held["version"] = value
 
 
 def versioned_key(*parts, current=None):

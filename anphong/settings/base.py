@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # One read of the page-cache version per request, however many parts of a page ask.
+    "portal.pagecache.OneVersionMiddleware",
 ]
 
 ROOT_URLCONF = "anphong.urls"

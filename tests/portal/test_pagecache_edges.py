@@ -180,3 +180,56 @@ class TestVersion:
     def test_while_the_cache_is_down_the_version_is_still_a_value(self, clock, monkeypatch):
         monkeypatch.setattr(pagecache, "cache", _RacingCache(down=True))
         assert pagecache.version() == time.time_ns()  # the clock stands still
+
+
+class _CountingCache:
+    """The real cache, counting the reads of the version key."""
+
+    def __init__(self, real):
+        self.real, self.version_reads = real, 0
+
+    def get(self, key, default=None):
+        if key == pagecache.VERSION_KEY:
+            self.version_reads += 1
+        return self.real.get(key, default)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+class TestOneVersionPerPage:
+    @pytest.mark.parametrize("page_cache_seconds", [60, 0])
+    def test_a_page_reads_the_version_once(
+        self, client, ward, monkeypatch, settings, page_cache_seconds
+    ):
+        """Its own key, the layout's fragments, the search's sets, the ward's profile: one
+        cache round trip, not one each, whether the page cache is on or off (the template
+        is then rendered after the view returns)."""
+        settings.PAGE_CACHE_SECONDS = page_cache_seconds
+        counting = _CountingCache(pagecache.cache)
+        monkeypatch.setattr(pagecache, "cache", counting)
+        response = client.get("/tim-kiem/", {"q": "đại hội"})
+        assert response.status_code == 200
+        assert "đại hội" in response.text  # the query, echoed in the search box
+        assert counting.version_reads == 1
+
+    def test_the_page_keeps_the_version_it_read(self, db):
+        with pagecache.one_version():
+            first = pagecache.version()
+            pagecache.cache.set(pagecache.VERSION_KEY, first + 1, None)  # another process saves
+            assert pagecache.version() == first
+        assert pagecache.version() == first + 1
+
+    def test_a_save_during_the_page_moves_the_version_it_holds(self, clock):
+        with pagecache.one_version():
+            first = pagecache.version()
+            clock.advance(seconds=1)
+            pagecache.bump_version()
+            assert pagecache.version() == pagecache.cache.get(pagecache.VERSION_KEY) != first
+
+    def test_outside_a_page_every_call_reads_the_cache(self, client, ward):
+        client.get("/")
+        pagecache.cache.set(pagecache.VERSION_KEY, 7, None)
+        assert pagecache.version() == 7
+        pagecache.cache.set(pagecache.VERSION_KEY, 8, None)
+        assert pagecache.version() == 8
