@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 
 from anphong import views
 from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
+from feedback.sitemaps import FeedbackSitemap
 from personnel.sitemaps import OrganisationPagesSitemap, OrganSitemap, PersonSitemap
 from portal.pagecache import cache_public_page
 from portal.sitemaps import StaticViewSitemap
@@ -27,6 +28,7 @@ sitemaps = {
     "news": ArticleSitemap,
     "news-categories": CategorySitemap,
     "documents": DocumentSitemap,
+    "feedback": FeedbackSitemap,
 }
 
 urlpatterns = [
@@ -56,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("", include("congress.urls")),
     path("", include("personnel.urls")),
     path("", include("procedures.urls")),
+    path("phan-anh-kien-nghi/", include("feedback.urls")),
     prefix_default_language=False,
 )
 

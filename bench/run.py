@@ -52,7 +52,7 @@ def ensure_wrk():
                    env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})  # fmt: skip
 
 
-def setup(env, articles, documents, procedures, dossiers):
+def setup(env, articles, documents, procedures, dossiers, reports):
     """Create and migrate the database, then run both generators (each one idempotent)."""
     name = env["DATABASE_URL"].rsplit("/", 1)[1]
     exists = sh(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc",
@@ -71,6 +71,10 @@ def setup(env, articles, documents, procedures, dossiers):
     result = sh([PY, "manage.py", "generate_dossier_bench_data", "--confirm",
                  f"--procedures={procedures}", f"--dossiers={dossiers}"], env=env)  # fmt: skip
     print(result.stdout[-300:])
+    # Residents' reports (issue 17): 100 000 answered in public; refuses a second run.
+    result = sh([PY, "manage.py", "generate_feedback_bench_data", f"--reports={reports}"],
+                env=env, check=False)  # fmt: skip
+    print(result.stdout[-300:] or result.stderr[-300:])
     sh(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", name, "-qc", "VACUUM ANALYZE"])
 
 
@@ -265,6 +269,7 @@ def main():
     parser.add_argument("--documents", type=int, default=5_000)
     parser.add_argument("--procedures", type=int, default=300)
     parser.add_argument("--dossiers", type=int, default=100_000)
+    parser.add_argument("--reports", type=int, default=100_000)
     parser.add_argument("--modes", default="cached,nocache")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--duration", type=int, default=10)
@@ -285,7 +290,7 @@ def main():
     env.pop("REDIS_URL", None)  # locmem: one cache per worker, as documented
     ensure_wrk()
     if args.setup:
-        setup(env, args.articles, args.documents, args.procedures, args.dossiers)
+        setup(env, args.articles, args.documents, args.procedures, args.dossiers, args.reports)
         return
     print(f"Machine: {machine()}")
     print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, "

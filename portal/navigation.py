@@ -35,6 +35,7 @@ MAIN_NAV = [
     ),
     ("procedures:procedure_list", _("Thủ tục hành chính"), ()),
     ("procedures:tracking", _("Tra cứu hồ sơ"), ()),
+    ("feedback:list", _("Phản ánh, kiến nghị"), ()),
     ("procedures:statistics", _("Thống kê"), ()),
     ("portal:contact", _("Liên hệ"), ()),
 ]

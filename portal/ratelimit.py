@@ -44,13 +44,16 @@ def client_ip(request):
     return trusted_client_ip(request) or "unknown"
 
 
-def hit(bucket, request):
-    """Count one request; return seconds to wait when over the limit, else 0."""
+def hit(bucket, request, who=None):
+    """Count one request; return seconds to wait when over the limit, else 0.
+
+    Requests are counted per client address, or per `who` (a phone number, say) when given.
+    """
     limit, window = parse_rate(getattr(settings, f"PORTAL_RATE_{bucket.upper()}"))
     now = time.time()
     slot = int(now // window)
-    # The IP is hashed: cache keys (and Redis dumps) hold no personal data.
-    ip = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    # Hashed: cache keys (and Redis dumps) hold no personal data.
+    ip = hashlib.sha256((who or client_ip(request)).encode()).hexdigest()[:32]
     key = f"portal:rl:{bucket}:{ip}:{slot}"
     cache.add(key, 0, timeout=window + 1)
     try:

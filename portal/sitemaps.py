@@ -10,7 +10,7 @@ class StaticViewSitemap(Sitemap):
     i18n = False
 
     def items(self):
-        return ["portal:home", "portal:about", "portal:contact"]
+        return ["portal:home", "portal:about", "portal:contact", "feedback:list"]
 
     def location(self, item):
         return reverse(item)

@@ -30,6 +30,16 @@ _READ_DOSSIERS = [
     "procedures.view_calendaroverride",
 ]
 
+_READ_FEEDBACK = [
+    "feedback.view_feedback",
+    "feedback.change_feedback",
+    "feedback.view_feedbackevent",
+    "feedback.view_feedbackphoto",
+    "feedback.change_feedbackphoto",
+    "feedback.view_topic",
+    "feedback.process_feedback",
+]
+
 _NEWS_MODELS = ["article", "articleimage", "category", "document", "issuingbody"]
 
 ROLE_PERMISSIONS = {
@@ -38,8 +48,14 @@ ROLE_PERMISSIONS = {
         "procedures.receive_dossier",
         "procedures.assign_dossier",
         "procedures.export_register",
+        *_READ_FEEDBACK,
     ],
-    OFFICER: [*_READ_DOSSIERS, "procedures.process_dossier", "procedures.issue_apology"],
+    OFFICER: [
+        *_READ_DOSSIERS,
+        "procedures.process_dossier",
+        "procedures.issue_apology",
+        *_READ_FEEDBACK,
+    ],
     LEADER: [
         *_READ_DOSSIERS,
         "procedures.receive_dossier",
@@ -56,6 +72,10 @@ ROLE_PERMISSIONS = {
         "procedures.add_calendaroverride",
         "procedures.change_calendaroverride",
         "procedures.delete_calendaroverride",
+        *_READ_FEEDBACK,
+        "feedback.approve_feedback",
+        "feedback.add_topic",
+        "feedback.change_topic",
     ],
     EDITOR: [
         f"congress.{action}_{model}"

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "procedures",
     "staff",
     "notifications",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -286,6 +287,8 @@ DOSSIER_MAX_FILE_SIZE = env_int("DOSSIER_MAX_FILE_SIZE", 10 * 1024 * 1024)
 DOSSIER_MAX_TOTAL_SIZE = env_int("DOSSIER_MAX_TOTAL_SIZE", 50 * 1024 * 1024)
 DOSSIER_MAX_FILES = env_int("DOSSIER_MAX_FILES", 20)
 DOSSIER_MAX_IMAGE_PIXELS = env_int("DOSSIER_MAX_IMAGE_PIXELS", 40_000_000)
+# Photos sent with a report (feedback app): each at most this size, five at most.
+FEEDBACK_MAX_PHOTO_BYTES = env_int("FEEDBACK_MAX_PHOTO_BYTES", 8 * 1024 * 1024)
 # Hours after which unsubmitted uploads (and files without a row) are swept.
 DOSSIER_ORPHAN_MAX_AGE_HOURS = env_int("DOSSIER_ORPHAN_MAX_AGE_HOURS", 24)
 
@@ -297,11 +300,16 @@ DOSSIER_SMS_NOTIFICATIONS = env_bool("DOSSIER_SMS_NOTIFICATIONS", False)
 # Finished dossiers older than this lose their personal data and files (purge_dossiers);
 # the anonymous rows stay for the statistics.
 DOSSIER_RETENTION_DAYS = env_int("DOSSIER_RETENTION_DAYS", 5 * 365)
+# Closed reports (phản ánh, kiến nghị) keep the sender's data this long (feedback.retention).
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 2 * 365)
 # Public statistics (/thong-ke/) are cached this long.
 STATISTICS_CACHE_SECONDS = env_int("STATISTICS_CACHE_SECONDS", 600)
 # Rate limits per client IP, "<requests>/<seconds>": form steps and tracking look-ups.
 PORTAL_RATE_SUBMIT = env_str("PORTAL_RATE_SUBMIT", "60/600")
 PORTAL_RATE_TRACKING = env_str("PORTAL_RATE_TRACKING", "20/600")
+# Residents' reports: sends of the form per client, and reports per phone number a day.
+PORTAL_RATE_FEEDBACK = env_str("PORTAL_RATE_FEEDBACK", "30/3600")
+PORTAL_RATE_FEEDBACK_PHONE = env_str("PORTAL_RATE_FEEDBACK_PHONE", "5/86400")
 # Limits that refuse (503) rather than let requests through uncounted while the cache is
 # unreachable: the tracking look-up's limit is what stops code + phone guessing, so it
 # protects residents' data. The submission limit only guards against floods: it fails open.

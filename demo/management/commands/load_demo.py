@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from demo import dossiers, news
+from demo import dossiers, feedback, news
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 
@@ -24,5 +24,6 @@ class Command(BaseCommand):
         # What cannot live in JSON: staff and dossiers moved through the real workflow,
         # articles with drawn pictures and generated PDFs.
         dossiers.load(stdout=self.stdout)
+        feedback.load(stdout=self.stdout)
         news.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from feedback import retention as feedback_retention
 from portal import backup, restore
 from portal.maintenance import LockBusy, maintenance_lock
 from procedures import retention
@@ -83,6 +84,8 @@ class Command(BaseCommand):
         # 4. The retention purge again (the same code as purge_dossiers): what was purged
         # since the snapshot is due again, by date, and goes again.
         purged = retention.purge(days=purge_days)
+        # Residents' reports past their own period (FEEDBACK_RETENTION_DAYS) go again too.
+        purged += feedback_retention.purge()
         return {
             "manifest": manifest,
             "migrated": len(pending),

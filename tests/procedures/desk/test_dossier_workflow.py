@@ -43,13 +43,21 @@ class TestRoles:
         def actions(codenames):  # what the role may do, beyond reading
             return {c for c in codenames if not c.startswith("view_") or c == "view_all_fields"}
 
+        # Every desk role handles residents' reports too (feedback app); only a leader
+        # approves and publishes an answer, and configures the topics.
+        feedback = {"process_feedback", "change_feedback", "change_feedbackphoto"}
         assert actions(perms[roles.RECEPTION]) == {
             "receive_dossier",
             "assign_dossier",
             "export_register",
+            *feedback,
         }
-        assert actions(perms[roles.OFFICER]) == {"process_dossier", "issue_apology"}
+        assert actions(perms[roles.OFFICER]) == {"process_dossier", "issue_apology", *feedback}
         assert actions(perms[roles.LEADER]) == {
+            *feedback,
+            "approve_feedback",
+            "add_topic",
+            "change_topic",
             "receive_dossier",
             "process_dossier",
             "assign_dossier",
