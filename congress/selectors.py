@@ -1,26 +1,22 @@
 """Read paths of the news section, each with a fixed, small number of queries.
 
-Lists never use OFFSET over whole rows: page N is found once through an index-only
-deferred join, and the key (published_at, id) just before it and the one at its end are
-cached as anchors, so later requests for that page and the next read 20 rows straight
-from the index (keyset). Counts are cached too; every cached value goes stale with the
-page cache version (any save bumps it).
+Lists are read by keyset from cached anchors (portal.pagination.KeysetPaginator), never by
+OFFSET over whole rows; counts are cached too, and go stale with the page cache version.
 """
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.core.paginator import InvalidPage, Page
+from django.core.paginator import InvalidPage
 from django.db.models import Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from congress.models import Article, ArticleImage, Category
-from portal.pagecache import cached_value, version, versioned_key
-from portal.pagination import CachedCountPaginator, parse_page_number  # noqa: F401 - re-exported
+from portal import pagination
+from portal.pagecache import cached_value
+from portal.pagination import KeysetPaginator, parse_page_number  # noqa: F401 - re-exported
 
 ORDER = ("-published_at", "-id")
-ANCHOR_SECONDS = 60
 
 
 def next_scheduled_publication():
@@ -46,57 +42,12 @@ def category_by_slug(slug):
 
 
 def older_than(published_at, pk):
-    """Filters for the articles after (published_at, pk) in newest-first order (keyset).
-
-    The redundant bound lets the index range start at `published_at` instead of the top.
-    """
-    after = Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk)
-    return after, Q(published_at__lte=published_at)
+    """Filters for the articles after (published_at, pk) in newest-first order (keyset)."""
+    return pagination.older_than("published_at", published_at, pk)
 
 
-class ArticlePaginator(CachedCountPaginator):
-    """Published articles, newest first; a page is read by keyset from a cached anchor
-    (the key of the last article of the page before), or once by a deferred join."""
-
-    def __init__(self, articles, per_page, *, anchor_key):
-        super().__init__(articles.order_by(*ORDER), per_page, count_key=anchor_key)
-        self.anchor_key = anchor_key
-
-    def anchor_cache_key(self, number, current=None):
-        return versioned_key(
-            "article-anchor", *self.anchor_key, self.per_page, number, current=current
-        )
-
-    def page(self, number):
-        number = self.validate_number(number)
-        base = self.object_list
-        # One cache read for both anchors (this page's start, the next page's), under
-        # one read of the version; an anchor already kept is not written again.
-        current = version()
-        this_key = self.anchor_cache_key(number, current) if number > 1 else None
-        next_key = self.anchor_cache_key(number + 1, current)
-        kept = cache.get_many([key for key in (this_key, next_key) if key])
-        anchor = kept.get(this_key) if this_key else None
-        if anchor is not None:
-            rows = base.filter(*older_than(*anchor))
-            before = None
-        elif number > 1:
-            # Deferred join: the OFFSET walks the narrow index only, not the rows; one
-            # key more in front gives this page's anchor.
-            offset = (number - 1) * self.per_page - 1
-            keys = base.values("pk")[offset : offset + self.per_page + 1]
-            rows = Article.objects.filter(pk__in=keys).order_by(*ORDER)
-            before = True
-        else:
-            rows, before = base, None
-        items = list(rows.for_list()[: self.per_page + (1 if before else 0)])
-        if before and items:
-            first = items.pop(0)
-            cache.set(this_key, (first.published_at, first.pk), ANCHOR_SECONDS)
-        if items and number < self.num_pages and next_key not in kept:
-            last = items[-1]
-            cache.set(next_key, (last.published_at, last.pk), ANCHOR_SECONDS)
-        return Page(items, number, self)
+def _for_list(articles):
+    return articles.for_list()
 
 
 def article_page(*, number, per_page, category=None):
@@ -106,7 +57,10 @@ def article_page(*, number, per_page, category=None):
         base = base.filter(category=category)
     key = ("article-count", category.pk if category else 0)
     try:
-        return ArticlePaginator(base, per_page, anchor_key=key).page(number)
+        paginator = KeysetPaginator(
+            base, per_page, anchor_key=key, field="published_at", prepare=_for_list
+        )
+        return paginator.page(number)
     except InvalidPage:
         raise Http404("No such page") from None
 

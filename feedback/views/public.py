@@ -12,28 +12,42 @@ from feedback.constants import FeedbackStatus
 from feedback.forms import PublicFilterForm
 from feedback.models import Feedback, FeedbackPhoto
 from portal.pagecache import cache_public_page
-from portal.pagination import CachedCountPaginator
+from portal.pagination import KeysetPaginator, parse_page_number
 from procedures.csv_export import csv_response
 from procedures.storage import private_storage
 
 PER_PAGE = 20
-ROW_FIELDS = ("code", "public_title", "published_at", "submitted_at", "status", "topic__name")
+ROW_FIELDS = (
+    "code",
+    "public_title",
+    "published_at",
+    "submitted_at",
+    "updated_at",
+    "topic__name",
+)
+
+
+def _for_list(items):
+    return items.select_related("topic").only(*ROW_FIELDS)
 
 
 @cache_public_page
 def feedback_list(request):
     form = PublicFilterForm(request.GET or None)
-    items = Feedback.objects.published().select_related("topic").only(*ROW_FIELDS)
+    items = Feedback.objects.published()
     filters = {}
     if form.is_bound and form.is_valid():
         items, filters = form.apply(items)
-    paginator = CachedCountPaginator(
-        items.order_by("-published_at", "-id"),
+    # Newest answers first, read by keyset from cached anchors: page 2 000 costs page 1.
+    paginator = KeysetPaginator(
+        items,
         PER_PAGE,
-        count_key=("feedback-count", sorted(filters.items())),
+        anchor_key=("feedback", *sorted(filters.items())),
+        field="published_at",
+        prepare=_for_list,
     )
     try:
-        page = paginator.page(request.GET.get("page") or 1)
+        page = paginator.page(parse_page_number(request.GET.get("page")))
     except InvalidPage:
         raise Http404("No such page") from None
     query = request.GET.copy()
