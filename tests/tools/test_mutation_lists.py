@@ -55,3 +55,13 @@ def test_the_mutation_runner_reads_the_same_list():
         del sys.modules[spec.name]
     entries = tomllib.loads(EQUIVALENTS.read_text(encoding="utf-8"))["mutant"]
     assert len(listed) >= len(entries)
+
+
+def test_the_mutation_copy_holds_every_app_of_the_project():
+    """mutmut runs the suite in a copy of the project (`also_copy`): an app left out of it
+    stops the run at the first import (feedback/ once did)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    copied = set(config["tool"]["mutmut"]["also_copy"])
+    local_apps = [app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir()]
+    assert local_apps  # the settings name the project's own apps
+    assert [app for app in local_apps if f"{app}/" not in copied] == []
