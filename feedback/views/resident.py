@@ -46,9 +46,12 @@ def submit(request):
         if photos:
             # New photos replace the ones kept; kept at once, so an error elsewhere on
             # the page does not ask for them again.
+            staged = []
             try:
-                staged = [StagedFile.stage(clean).as_dict() for clean in photos]
+                for clean in photos:
+                    staged.append(StagedFile.stage(clean).as_dict())
             except OSError:
+                discard([p["temp_name"] for p in staged])  # no orphan of a half-staged set
                 form.add_error(None, _("Không lưu được ảnh. Vui lòng thử lại sau ít phút."))
                 valid = False
             else:

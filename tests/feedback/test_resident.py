@@ -7,6 +7,8 @@ from django.urls import reverse
 from feedback import services
 from feedback.constants import FeedbackStatus as S
 from feedback.models import Feedback, FeedbackPhoto
+from procedures.staging import StagedFile
+from procedures.storage import private_storage
 from tests.feedback.conftest import answer, submit
 from tests.procedures.factories import image_bytes
 
@@ -152,3 +154,23 @@ def test_the_sender_rates_the_answer_and_no_reopens(client, topic, ward, fb_offi
     )
     item.refresh_from_db()
     assert item.status == S.REOPENED and item.resolved is False
+
+
+def test_a_full_disk_while_staging_photos_leaves_no_file(client, topic, ward, monkeypatch):
+    staged = []
+    real_stage = StagedFile.stage.__func__
+
+    def stage_then_fail(cls, clean):
+        if staged:
+            raise OSError(28, "No space left on device")
+        staged.append(real_stage(cls, clean))
+        return staged[-1]
+
+    monkeypatch.setattr(StagedFile, "stage", classmethod(stage_then_fail))
+    photos = [SimpleUploadedFile(f"{i}.png", image_bytes("PNG"), "image/png") for i in range(2)]
+    response = client.post(reverse("feedback:submit"), {**form_data(topic), "photos": photos})
+    assert response.status_code == 200
+    assert "Không lưu được ảnh" in response.text
+    assert "Rác thải tồn đọng đầu ngõ 7" in response.text  # what was typed is kept
+    assert not private_storage.exists(staged[0].temp_name)
+    assert Feedback.objects.count() == 0
