@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Topic
 from portal.text import fold
+from portal.widgets import VietnameseSelect
 from procedures.constants import FileType
 from procedures.files import check_upload
 from procedures.forms import CrispyFormMixin, MobilePhoneField
@@ -55,6 +56,7 @@ class FeedbackForm(CrispyFormMixin, forms.Form):
         label=_("Lĩnh vực"),
         queryset=Topic.objects.filter(is_active=True),
         empty_label=_("— Chọn lĩnh vực —"),
+        widget=VietnameseSelect,  # topics are named by editors, in Vietnamese
     )
     title = forms.CharField(label=_("Tiêu đề"), max_length=150)
     content = forms.CharField(
@@ -168,6 +170,7 @@ class PublicFilterForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("Tất cả lĩnh vực"),
+        widget=VietnameseSelect,
     )
     month = forms.DateField(
         label=_("Tháng trả lời"),

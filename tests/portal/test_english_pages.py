@@ -5,16 +5,21 @@ know (WCAG 3.1.2). People's names count as Vietnamese too: an English voice read
 "Nguyễn Đức Tuấn" wrongly unless it is marked. The tracking journey has its own walk
 (tests/procedures/test_english_tracking.py)."""
 
+import io
 import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.core.management.base import OutputWrapper
 from django.urls import reverse
 from django.utils import translation
 
 from congress.models import Article, Document
+from demo import dossiers as demo_dossiers
+from demo import feedback as demo_feedback
+from feedback.models import Feedback
 from personnel.models import Organ, Person
 from procedures.models import Procedure
 from tests.congress.factories import ArticleFactory, DocumentFactory
@@ -32,6 +37,9 @@ def demo_content(db):
         call_command("loaddata", str(FIXTURES / f"{name}.json"), verbosity=0)
     ArticleFactory(title="Phường An Phong ra quân làm sạch môi trường")
     DocumentFactory(summary="Kế hoạch chuyển đổi số năm 2026")
+    staff = io.StringIO()
+    demo_dossiers._ensure_staff(OutputWrapper(staff))
+    demo_feedback.load(OutputWrapper(staff))
 
 
 def _english_pages():
@@ -51,6 +59,9 @@ def _english_pages():
                 "procedures:procedure_list",
                 "procedures:statistics",
                 "procedures:privacy_notice",
+                "feedback:list",
+                "feedback:submit",
+                "feedback:tracking",
             ]
         }
         pages["portal:search"] = reverse("portal:search") + "?q=khai+sinh"
@@ -61,6 +72,8 @@ def _english_pages():
         pages["person"] = Person.objects.first().get_absolute_url()
         procedure = Procedure.objects.filter(online_open=True).first()
         pages["procedure"] = procedure.get_absolute_url()
+        report = Feedback.objects.published().first()
+        pages["feedback"] = report.get_absolute_url()
     return pages
 
 
