@@ -4,6 +4,8 @@ from crispy_forms.layout import Div, Layout
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Topic
@@ -99,6 +101,7 @@ class FeedbackForm(CrispyFormMixin, forms.Form):
         label=_("Tôi đã đọc và đồng ý với việc xử lý dữ liệu cá nhân để giải quyết phản ánh."),
         error_messages={"required": _("Cần đồng ý xử lý dữ liệu cá nhân để gửi phản ánh.")},
     )
+
     # Left empty by people; filled by robots that fill every field.
     website = forms.CharField(
         label=_("Để trống ô này"),
@@ -108,6 +111,13 @@ class FeedbackForm(CrispyFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The notice is a page of its own (this form's copy of the field: no shared state);
+        # crispy-forms renders help text unescaped.
+        self.fields["agree_privacy"].help_text = format_html(
+            '<a href="{}">{}</a>',
+            reverse("feedback:privacy_notice"),
+            _("Đọc thông báo xử lý dữ liệu cá nhân"),
+        )
         # The honeypot is out of sight and out of the tab order; people never fill it.
         self.helper.layout = Layout(
             *(name for name in self.fields if name != "website"),

@@ -11,6 +11,7 @@ urlpatterns = [
     path("thong-ke.csv", public.statistics_csv, name="statistics_csv"),
     path("thong-ke.json", public.statistics_json, name="statistics_json"),
     path("gui/", resident.submit, name="submit"),
+    path("xu-ly-du-lieu/", public.privacy_notice, name="privacy_notice"),
     path("gui/kiem-tra/", resident.check, name="check"),
     path("gui/da-gui/", resident.sent, name="sent"),
     path("tra-cuu/", resident.tracking, name="tracking"),

@@ -2,12 +2,13 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from feedback import statistics
+from feedback import services, statistics
 from feedback.constants import FeedbackStatus
 from feedback.forms import PublicFilterForm
 from feedback.models import Feedback, FeedbackPhoto
@@ -130,4 +131,16 @@ def statistics_json(request):
             "total": clean(data["total"]),
         },
         json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@cache_public_page
+def privacy_notice(request):
+    return render(
+        request,
+        "feedback/privacy_notice.html",
+        {
+            "version": services.PRIVACY_NOTICE_VERSION,
+            "retention_days": settings.FEEDBACK_RETENTION_DAYS,
+        },
     )

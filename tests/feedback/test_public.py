@@ -121,3 +121,12 @@ def test_deep_pages_read_by_keyset_show_the_same_rows_as_an_offset(client, ward)
     two = client.get(url, {"page": 2}).text
     assert all(code in two for code in newest_first[20:40])
     assert client.get(url, {"page": 4}).status_code == 404
+
+
+def test_the_form_links_to_the_privacy_notice_which_states_the_period(client, ward, settings):
+    settings.FEEDBACK_RETENTION_DAYS = 730
+    form = client.get(reverse("feedback:submit")).text
+    assert reverse("feedback:privacy_notice") in form
+    notice = client.get(reverse("feedback:privacy_notice")).text
+    assert "được lưu 730 ngày" in notice
+    assert "không bao giờ được công khai" in notice
