@@ -196,10 +196,14 @@ class FeedbackAdmin(admin.ModelAdmin):
             extra["is_open"] = item.status in OPEN_STATUSES
         return super().change_view(request, object_id, form_url, extra_context=extra)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the photos too: the public page shows the edited text and public photos.
+        if form.instance.is_published:
+            pagecache.bump_version()
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if obj.is_published:
-            pagecache.bump_version()  # the public page shows the edited text
         if "assigned_to" in form.changed_data or "assigned_body" in form.changed_data:
             audit(
                 actor=request.user,

@@ -5,12 +5,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from feedback.constants import FeedbackStatus as S
+from portal import pagecache
 from procedures.constants import FileType
 from procedures.files import check_upload
 from procedures.staging import StagedFile
 from staff import roles
 from staff.models import AuditAction, AuditEntry
-from tests.feedback.conftest import submit
+from tests.feedback.conftest import answer, submit
 from tests.procedures.factories import image_bytes
 from tests.staff.factories import UserFactory
 from tests.staff.fixtures import make_staff
@@ -144,3 +145,42 @@ def test_only_staff_can_be_assigned(client, topic, fb_officer):
     text = client.get(reverse("admin:feedback_feedback_change", args=[item.pk])).text
     assert "cv_phananh" in text and "not_staff" not in text
     assert resident.pk
+
+
+def test_publishing_a_photo_in_the_admin_renews_the_public_page(
+    client, topic, fb_officer, fb_leader, ward
+):
+    upload = SimpleUploadedFile("a.png", image_bytes("PNG"), "image/png")
+    staged = StagedFile.stage(check_upload(upload, accepted_types=[FileType.PNG], max_bytes=10**7))
+    item, _ = submit(topic, photos=[staged])
+    item = answer(item, fb_officer, fb_leader)
+    photo = item.photos.get()
+    photo_url = reverse("feedback:photo", args=[item.code, photo.pk])
+    assert photo_url not in client.get(item.get_absolute_url()).text  # now cached
+    client.force_login(fb_leader)
+    change = reverse("admin:feedback_feedback_change", args=[item.pk])
+    data = {
+        "assigned_to": "",
+        "assigned_body": "",
+        "public_title": item.public_title,
+        "public_content": item.public_content,
+        "answer": item.answer,
+        "answering_body": item.answering_body,
+        "photos-TOTAL_FORMS": "1",
+        "photos-INITIAL_FORMS": "1",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+        "photos-0-id": str(photo.pk),
+        "photos-0-feedback": str(item.pk),
+        "photos-0-is_public": "on",
+        "events-TOTAL_FORMS": "0",
+        "events-INITIAL_FORMS": "0",
+        "events-MIN_NUM_FORMS": "0",
+        "events-MAX_NUM_FORMS": "1000",
+    }
+    before = pagecache.version()
+    response = client.post(change, data)
+    assert response.status_code == 302, response.text[:2000]
+    assert pagecache.version() != before
+    client.logout()
+    assert photo_url in client.get(item.get_absolute_url()).text
