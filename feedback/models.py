@@ -6,9 +6,6 @@ approved it and the sender agreed to publication. The status changes only throug
 `feedback.services.feedback_transition`, which writes a `FeedbackEvent` for each move.
 """
 
-import contextvars
-from contextlib import contextmanager
-
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.signals import post_delete
@@ -18,30 +15,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from feedback.constants import OPEN_STATUSES, FeedbackStatus, RefusalReason
-from portal.records import AppendOnlyModel
+from portal.records import (
+    AppendOnlyModel,
+    GuardedStatusModel,
+    GuardedStatusQuerySet,
+    StatusChangeRefused,  # noqa: F401 - raised by the guard, named here for callers
+)
 from portal.text import fold
 from procedures.models.dossiers import TRACKING_TOKEN_RE, hash_tracking_token
 from procedures.storage import get_private_storage, private_storage
 
 # The ward's own service standard for an answer, unless a topic sets another.
 DEFAULT_ANSWER_DAYS = 10
-
-
-class StatusChangeRefused(RuntimeError):
-    """Raised when code changes a report's status outside the workflow service."""
-
-
-_status_change = contextvars.ContextVar("feedback_status_change", default=False)
-
-
-@contextmanager
-def status_change_allowed():
-    """Let `Feedback.save()` store a changed status (feedback.services uses it, nothing else)."""
-    token = _status_change.set(True)
-    try:
-        yield
-    finally:
-        _status_change.reset(token)
 
 
 class Topic(models.Model):
@@ -82,12 +67,7 @@ class FeedbackCodeCounter(models.Model):
         return f"{self.day}: {self.last}"
 
 
-class FeedbackQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        if "status" in kwargs:
-            raise StatusChangeRefused("Change a report's status with feedback_transition().")
-        return super().update(**kwargs)
-
+class FeedbackQuerySet(GuardedStatusQuerySet):
     def published(self):
         """Answered in public: approved by a leader, with the sender's consent."""
         return self.filter(published_at__isnull=False, published_at__lte=timezone.now())
@@ -98,7 +78,9 @@ class FeedbackQuerySet(models.QuerySet):
         return self.filter(tracking_token_hash=hash_tracking_token(token))
 
 
-class Feedback(models.Model):
+class Feedback(GuardedStatusModel):
+    INITIAL_STATUS = FeedbackStatus.RECEIVED
+
     code = models.CharField(_("mã phản ánh"), max_length=20, unique=True)
     topic = models.ForeignKey(
         Topic, on_delete=models.PROTECT, related_name="items", verbose_name=_("lĩnh vực")
@@ -189,28 +171,11 @@ class Feedback(models.Model):
         return self.code
 
     def save(self, *args, **kwargs):
-        allowed = _status_change.get()
-        if self._state.adding:
-            if self.status != FeedbackStatus.RECEIVED and not allowed:
-                raise StatusChangeRefused("A new report starts as received.")
-        elif self.status != getattr(self, "_loaded_status", self.status) and not allowed:
-            raise StatusChangeRefused("Change a report's status with feedback_transition().")
         self.search_text = fold(" ".join([self.public_title, self.public_content, self.answer]))
         super().save(*args, **kwargs)
-        self._loaded_status = self.status
 
     def get_absolute_url(self):
         return reverse("feedback:detail", kwargs={"code": self.code})
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_status = instance.__dict__.get("status")
-        return instance
-
-    def refresh_from_db(self, *args, **kwargs):
-        super().refresh_from_db(*args, **kwargs)
-        self._loaded_status = self.status
 
     @property
     def is_published(self):

@@ -12,17 +12,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from feedback.constants import FeedbackStatus, RefusalReason
-from feedback.models import (
-    Feedback,
-    FeedbackCodeCounter,
-    FeedbackEvent,
-    FeedbackPhoto,
-    status_change_allowed,
-)
+from feedback.models import Feedback, FeedbackCodeCounter, FeedbackEvent, FeedbackPhoto
 from feedback.transitions import INPUT_NAMES, TRANSITIONS, Clock
 from notifications.models import NotificationChannel
 from notifications.services import notify
 from portal import pagecache
+from portal.records import status_change_allowed
 from procedures import staging, workdays
 from procedures.models.dossiers import hash_tracking_token
 
@@ -199,7 +194,7 @@ def _apply(item, to_status, rule, inputs, actor, now):
         item.approved_by = actor
         if item.consent_publish and item.public_title and item.public_content:
             item.published_at = now
-    with status_change_allowed():
+    with status_change_allowed(Feedback):
         item.save()
     event = FeedbackEvent.objects.create(
         feedback=item,

@@ -1,4 +1,8 @@
-"""Building blocks shared by the portal's records: append-only rows, generic targets."""
+"""Building blocks shared by the portal's records: append-only rows, statuses only a
+workflow service changes, generic targets."""
+
+import contextvars
+from contextlib import contextmanager
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -62,3 +66,70 @@ class TargetedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class StatusChangeRefused(RuntimeError):
+    """Raised when code changes a guarded status outside its workflow service."""
+
+
+# The models whose status the current block may change (`status_change_allowed`).
+_status_change = contextvars.ContextVar("status_change_allowed", default=frozenset())
+
+
+@contextmanager
+def status_change_allowed(model):
+    """Let `model.save()` store a changed status: each workflow service wraps its own save
+    of a new status in this block, and nothing else does."""
+    token = _status_change.set(_status_change.get() | {model})
+    try:
+        yield
+    finally:
+        _status_change.reset(token)
+
+
+class GuardedStatusQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        if "status" in kwargs:
+            raise StatusChangeRefused(
+                f"Change a {self.model._meta.model_name}'s status with its workflow service."
+            )
+        return super().update(**kwargs)
+
+
+class GuardedStatusModel(models.Model):
+    """A row whose `status` changes only through its workflow service (which writes the
+    history with it): a new row starts at INITIAL_STATUS, and any other save of a changed
+    status, or a bulk update of it, is refused."""
+
+    INITIAL_STATUS = None
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        allowed = type(self) in _status_change.get()
+        if self._state.adding:
+            if self.status != self.INITIAL_STATUS and not allowed:
+                raise StatusChangeRefused(
+                    f"A new {self._meta.model_name} starts as {self.INITIAL_STATUS!r}."
+                )
+        elif self.status != getattr(self, "_loaded_status", self.status) and not allowed:
+            raise StatusChangeRefused(
+                f"Change a {self._meta.model_name}'s status with its workflow service."
+            )
+        super().save(*args, **kwargs)
+        self._loaded_status = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_status = instance.__dict__.get("status")
+        return instance
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._loaded_status = self.status
+
+    def status_saved(self, status):
+        """Tell this copy that `status` is what its row now holds (another copy saved it)."""
+        self._loaded_status = status

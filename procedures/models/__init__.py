@@ -1,5 +1,6 @@
 """Models of the procedures app: the catalogue, places, dossiers and their deadlines."""
 
+from portal.records import StatusChangeRefused
 from procedures.models.calendar import CalendarDayKind, CalendarOverride
 from procedures.models.catalogue import (
     Procedure,
@@ -15,7 +16,6 @@ from procedures.models.dossiers import (
     DossierDocument,
     DossierEvent,
     DossierRating,
-    StatusChangeRefused,
     SupplementRequest,
 )
 from procedures.models.places import Province, Ward

@@ -4,10 +4,8 @@ The status of a dossier changes only through `procedures.workflow.dossier_transi
 model refuses any other change, and every change is a new `DossierEvent` row.
 """
 
-import contextvars
 import hashlib
 import re
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import models, transaction
@@ -16,17 +14,13 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.records import AppendOnlyModel
+from portal import records
+from portal.records import AppendOnlyModel, GuardedStatusModel, GuardedStatusQuerySet
 from portal.text import fold
 from procedures.constants import Channel, DossierStatus, Sex, Timeliness
 from procedures.models.catalogue import Procedure, RequiredDocument
 from procedures.models.places import Province, Ward
 from procedures.storage import get_private_storage, private_storage
-
-
-class StatusChangeRefused(RuntimeError):
-    """Raised when code tries to change a dossier's status outside the workflow service."""
-
 
 # A tracking token is secrets.token_urlsafe(): URL-safe base64 without padding. Anything
 # else in a link (a Vietnamese letter, an emoji, a zero-width space) cannot be a token.
@@ -53,33 +47,18 @@ class DossierCodeCounter(models.Model):
         return f"{self.unit_code} {self.day}: {self.last}"
 
 
-# Set only by `status_change_allowed()`: the workflow service's own save of a new status.
-_status_change = contextvars.ContextVar("dossier_status_change", default=False)
-
-
-@contextmanager
-def status_change_allowed():
-    """Let `Dossier.save()` store a changed status (procedures.workflow uses it, nothing else)."""
-    token = _status_change.set(True)
-    try:
-        yield
-    finally:
-        _status_change.reset(token)
-
-
-class DossierQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        if "status" in kwargs:
-            raise StatusChangeRefused("Change a dossier's status with dossier_transition().")
-        return super().update(**kwargs)
-
+class DossierQuerySet(GuardedStatusQuerySet):
     def by_tracking_token(self, token):
         if not token or len(token) > 100 or not TRACKING_TOKEN_RE.fullmatch(token):
             return self.none()
         return self.filter(tracking_token_hash=hash_tracking_token(token))
 
 
-class Dossier(models.Model):
+class Dossier(GuardedStatusModel):
+    """A dossier; its status changes only through `procedures.workflow.dossier_transition`."""
+
+    INITIAL_STATUS = DossierStatus.NEW
+
     code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True)
     procedure = models.ForeignKey(
         Procedure, on_delete=models.PROTECT, related_name="dossiers", verbose_name=_("thủ tục")
@@ -179,21 +158,8 @@ class Dossier(models.Model):
         return self.code
 
     def save(self, *args, **kwargs):
-        allowed = _status_change.get()
-        if self._state.adding:
-            if self.status != DossierStatus.NEW and not allowed:
-                raise StatusChangeRefused("A new dossier starts as 'Mới đăng ký'.")
-        elif self.status != getattr(self, "_loaded_status", self.status) and not allowed:
-            raise StatusChangeRefused("Change a dossier's status with dossier_transition().")
         self.applicant_name_folded = fold(self.applicant_name)[:100]
         super().save(*args, **kwargs)
-        self._loaded_status = self.status
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_status = instance.__dict__.get("status")
-        return instance
 
     def get_status_display_label(self):
         return DossierStatus(self.status).label
@@ -218,6 +184,11 @@ class Dossier(models.Model):
             if request is not None and request.fulfilled_at is None:
                 return request
         return self.supplement_requests.filter(fulfilled_at__isnull=True).order_by("-pk").first()
+
+
+def status_change_allowed():
+    """Let `Dossier.save()` store a changed status (procedures.workflow uses it, nothing else)."""
+    return records.status_change_allowed(Dossier)
 
 
 class DossierEvent(AppendOnlyModel):
