@@ -21,6 +21,7 @@ from django.utils import timezone
 from feedback.constants import CLOSED_STATUSES
 from feedback.models import Feedback, FeedbackEvent, FeedbackPhoto
 from notifications.models import Notification
+from portal.maintenance import purge_in_batches
 from staff.audit import AuditAction, audit
 
 PLACEHOLDER = "(đã ẩn danh)"
@@ -66,12 +67,7 @@ def anonymise(ids, *, now=None):
 
 def purge(*, now=None, days=None, batch=500, actor=None):
     """Anonymise every report past retention, in batches; return the total."""
-    total = 0
-    while True:
-        ids = list(due_for_purge(now, days).values_list("pk", flat=True)[:batch])
-        if not ids:
-            break
-        total += anonymise(ids, now=now)
+    total = purge_in_batches(lambda: due_for_purge(now, days), anonymise, now=now, batch=batch)
     if total:
         audit(actor=actor, action=AuditAction.PURGE, target=None, feedback=total)
     return total

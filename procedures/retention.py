@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from notifications.models import Notification, NotificationChannel
+from portal.maintenance import purge_in_batches
 from procedures.constants import DossierStatus as S
 from procedures.models import (
     Dossier,
@@ -86,12 +87,7 @@ def anonymise(ids, *, now=None):
 
 def purge(*, now=None, days=None, batch=500, actor=None):
     """Anonymise every dossier past retention, in batches; return the total."""
-    total = 0
-    while True:
-        ids = list(due_for_purge(now, days).values_list("pk", flat=True)[:batch])
-        if not ids:
-            break
-        total += anonymise(ids, now=now)
+    total = purge_in_batches(lambda: due_for_purge(now, days), anonymise, now=now, batch=batch)
     if total:
         audit(actor=actor, action=AuditAction.PURGE, target=None, dossiers=total)
     return total
