@@ -63,6 +63,58 @@ class FeedbackEventInline(admin.TabularInline):
         return False
 
 
+FIELDSETS = [
+    (
+        _("Phản ánh"),
+        {
+            "fields": [
+                "code",
+                "status",
+                "topic",
+                "submitted_at",
+                "due_at",
+                "title",
+                "content",
+                "address",
+            ]
+        },
+    ),
+    (
+        _("Người gửi (không công khai)"),
+        {"fields": ["name", "phone", "email", "consent_publish"]},
+    ),
+    (_("Phân công"), {"fields": ["assigned_to", "assigned_body"]}),
+    (
+        _("Bản công khai và trả lời"),
+        {
+            "fields": [
+                "public_title",
+                "public_content",
+                "answer",
+                "answering_body",
+                "answered_at",
+                "approved_by",
+                "published_at",
+                "resolved",
+            ]
+        },
+    ),
+    (_("Không xử lý, gộp"), {"fields": ["refusal_reason", "forwarded_to", "merged_into"]}),
+]
+# Staff write only these; what the sender sent and what the moves record is read-only.
+EDITABLE = (
+    "assigned_to",
+    "assigned_body",
+    "public_title",
+    "public_content",
+    "answer",
+    "answering_body",
+)
+READ_ONLY = [
+    name for _title, options in FIELDSETS for name in options["fields"] if name not in EDITABLE
+]
+
+
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
     list_display = ["code", "topic", "title", "status", "due_at", "overdue", "assigned_to"]
@@ -71,65 +123,8 @@ class FeedbackAdmin(admin.ModelAdmin):
     search_fields = ["code"]
     ordering = ["due_at", "pk"]
     inlines = [FeedbackPhotoInline, FeedbackEventInline]
-    readonly_fields = [
-        "code",
-        "status",
-        "topic",
-        "submitted_at",
-        "due_at",
-        "title",
-        "content",
-        "address",
-        "name",
-        "phone",
-        "email",
-        "consent_publish",
-        "answered_at",
-        "approved_by",
-        "published_at",
-        "resolved",
-        "refusal_reason",
-        "forwarded_to",
-        "merged_into",
-    ]
-    fieldsets = [
-        (
-            _("Phản ánh"),
-            {
-                "fields": [
-                    "code",
-                    "status",
-                    "topic",
-                    "submitted_at",
-                    "due_at",
-                    "title",
-                    "content",
-                    "address",
-                ]
-            },
-        ),
-        (
-            _("Người gửi (không công khai)"),
-            {"fields": ["name", "phone", "email", "consent_publish"]},
-        ),
-        (_("Phân công"), {"fields": ["assigned_to", "assigned_body"]}),
-        (
-            _("Bản công khai và trả lời"),
-            {
-                "fields": [
-                    "public_title",
-                    "public_content",
-                    "answer",
-                    "answering_body",
-                    "answered_at",
-                    "approved_by",
-                    "published_at",
-                    "resolved",
-                ]
-            },
-        ),
-        (_("Không xử lý, gộp"), {"fields": ["refusal_reason", "forwarded_to", "merged_into"]}),
-    ]
+    fieldsets = FIELDSETS
+    readonly_fields = READ_ONLY
 
     # Once an answer is before a leader, only a leader changes it or its public copy.
     LEADER_ONLY = ["public_title", "public_content", "answer", "answering_body"]

@@ -212,37 +212,45 @@ def tracking_result(request, code, info_form=None, rating_form=None):
     )
 
 
-@never_cache
-def add_information(request, code):
+def _reply(request, code, form_class, form_name, act, done):
+    """The sender's answer from the tracking page: `act(item, cleaned_data)` on a valid
+    POST, then back to the page with `done` said; an error shows on the page, typed text kept."""
     item = _tracked(request, code)
     if request.method != "POST":
         return redirect("feedback:tracking_result", code=code)
-    form = AddInformationForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.sender_adds_information(item, text=form.cleaned_data["text"])
+            act(item, form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Đã gửi thông tin bổ sung."))
+            messages.success(request, done)
             return redirect("feedback:tracking_result", code=code)
-    return tracking_result(request, code, info_form=form)
+    return tracking_result(request, code, **{form_name: form})
+
+
+@never_cache
+def add_information(request, code):
+    return _reply(
+        request,
+        code,
+        AddInformationForm,
+        "info_form",
+        lambda item, data: services.sender_adds_information(item, text=data["text"]),
+        _("Đã gửi thông tin bổ sung."),
+    )
 
 
 @never_cache
 def rate(request, code):
-    item = _tracked(request, code)
-    if request.method != "POST":
-        return redirect("feedback:tracking_result", code=code)
-    form = RatingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.sender_rates_answer(
-                item, resolved=form.cleaned_data["resolved"], comment=form.cleaned_data["comment"]
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Cảm ơn ông/bà đã cho biết ý kiến."))
-            return redirect("feedback:tracking_result", code=code)
-    return tracking_result(request, code, rating_form=form)
+    return _reply(
+        request,
+        code,
+        RatingForm,
+        "rating_form",
+        lambda item, data: services.sender_rates_answer(
+            item, resolved=data["resolved"], comment=data["comment"]
+        ),
+        _("Cảm ơn ông/bà đã cho biết ý kiến."),
+    )
