@@ -5,7 +5,8 @@ Paths must answer 200 on the data of bench/run.py --setup, i.e. of both generato
 every 100th + 3 is a draft and every 1000th + 7 scheduled; 5 000 documents) and
 `manage.py generate_dossier_bench_data --confirm` (300 procedures do-tai-001 … do-tai-300,
 100 000 dossiers BENCH-…) and `manage.py generate_feedback_bench_data` (100 000 answered
-reports PAKN-BENCH-000000 … 099999). "trivial" is the reference and must stay first.
+reports PAKN-BENCH-000000 … 099999, numbered 1 … 100 000 in a fresh database).
+"trivial" is the reference and must stay first.
 
 Kinds other than a plain GET (bench/run.py prepares them before each server's rounds):
 - "tracking-post": POST of a dossier code + phone to /tra-cuu/ with a real CSRF cookie
@@ -49,5 +50,5 @@ SCENARIOS = [
     # Issue 17: residents' reports answered in public (100 000 of them), list and a page.
     ("feedback", "/phan-anh-kien-nghi/"),
     ("feedback p2000", "/phan-anh-kien-nghi/?page=2000"),
-    ("feedback item", "/phan-anh-kien-nghi/PAKN-BENCH-050000/"),
+    ("feedback item", "/phan-anh-kien-nghi/50000/"),
 ]

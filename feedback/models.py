@@ -175,7 +175,9 @@ class Feedback(GuardedStatusModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("feedback:detail", kwargs={"code": self.code})
+        # By number, not by code: the code with a phone number opens the tracking page,
+        # and a sender's code must not tell anyone which public report is theirs.
+        return reverse("feedback:detail", kwargs={"pk": self.pk})
 
     @property
     def is_published(self):
@@ -251,7 +253,7 @@ class FeedbackPhoto(models.Model):
         return self.original_name or self.file.name
 
     def get_absolute_url(self):
-        return reverse("feedback:photo", kwargs={"code": self.feedback.code, "pk": self.pk})
+        return reverse("feedback:photo", kwargs={"pk": self.feedback_id, "photo_pk": self.pk})
 
 
 @receiver(post_delete, sender=FeedbackPhoto)

@@ -19,6 +19,6 @@ urlpatterns = [
     path("tra-cuu/<str:code>/bo-sung/", resident.add_information, name="add_information"),
     path("tra-cuu/<str:code>/danh-gia/", resident.rate, name="rate"),
     path("theo-doi/<str:token>/", resident.tracking_token, name="tracking_token"),
-    path("<str:code>/", public.feedback_detail, name="detail"),
-    path("<str:code>/anh/<int:pk>/", public.feedback_photo, name="photo"),
+    path("<int:pk>/", public.feedback_detail, name="detail"),
+    path("<int:pk>/anh/<int:photo_pk>/", public.feedback_photo, name="photo"),
 ]

@@ -67,8 +67,8 @@ def feedback_list(request):
 
 
 @cache_public_page
-def feedback_detail(request, code):
-    item = get_object_or_404(Feedback.objects.published().select_related("topic"), code=code)
+def feedback_detail(request, pk):
+    item = get_object_or_404(Feedback.objects.published().select_related("topic"), pk=pk)
     return render(
         request,
         "feedback/feedback_detail.html",
@@ -80,12 +80,12 @@ def feedback_detail(request, code):
     )
 
 
-def feedback_photo(request, code, pk):
+def feedback_photo(request, pk, photo_pk):
     """A photo an editor made public, of a published report; anything else is a 404."""
     photo = get_object_or_404(
         FeedbackPhoto.objects.filter(is_public=True, feedback__in=Feedback.objects.published()),
-        pk=pk,
-        feedback__code=code,
+        pk=photo_pk,
+        feedback_id=pk,
     )
     try:
         handle = private_storage.open(photo.file.name, "rb")

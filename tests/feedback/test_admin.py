@@ -155,7 +155,7 @@ def test_publishing_a_photo_in_the_admin_renews_the_public_page(
     item, _ = submit(topic, photos=[staged])
     item = answer(item, fb_officer, fb_leader)
     photo = item.photos.get()
-    photo_url = reverse("feedback:photo", args=[item.code, photo.pk])
+    photo_url = reverse("feedback:photo", args=[item.pk, photo.pk])
     assert photo_url not in client.get(item.get_absolute_url()).text  # now cached
     client.force_login(fb_leader)
     change = reverse("admin:feedback_feedback_change", args=[item.pk])
