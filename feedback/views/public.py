@@ -19,7 +19,6 @@ from procedures.storage import private_storage
 
 PER_PAGE = 20
 ROW_FIELDS = (
-    "code",
     "public_title",
     "published_at",
     "submitted_at",
