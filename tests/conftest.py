@@ -14,7 +14,7 @@ import time_machine
 from django.core.cache import cache
 
 # Staff users in each role: the staff tests' and the desk's.
-pytest_plugins = ["tests.staff.fixtures"]
+pytest_plugins = ["tests.staff.fixtures", "tests.oidc_provider"]
 
 _SESSION_CLOCK = pytest.StashKey()
 

@@ -1,0 +1,1 @@
+"""Demo citizens of the development OpenID Connect provider, and what it says about them."""
