@@ -50,6 +50,8 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The log-in code pages (staff.views), before the admin's catch-all view.
+    path("quan-tri/ma-xac-thuc/", include("staff.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 

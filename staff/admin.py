@@ -1,18 +1,27 @@
-"""Admin of the staff side: the audit log of access to residents' data, and the staff
-profiles through which a leader gives each officer his fields (lĩnh vực) and roles.
+"""Admin of the staff side: the audit log of access to residents' data, the staff
+profiles through which a leader gives each officer his fields (lĩnh vực) and roles, and the
+accounts' second factor (the superuser's reset of someone's log-in codes).
 
 Dossier pages plug in `AuditEntryInline` to show who accessed the record.
 """
 
+# Imported first so that their device admins exist to be unregistered below.
+import django_otp.plugins.otp_static.admin  # noqa: F401
+import django_otp.plugins.otp_totp.admin  # noqa: F401
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.admin import ReadOnlyAdminMixin, SafeDateHierarchyMixin, target_link
-from staff import roles
+from staff import otp, roles
 from staff.audit import AuditAction, audit
 from staff.models import AuditEntry, StaffProfile
 
@@ -173,3 +182,49 @@ class StaffProfileAdmin(admin.ModelAdmin):
                 roles_before=before["roles"],
                 roles_after=after["roles"],
             )
+
+
+# Log-in devices hold secrets (django-otp's pages would show any user's key and recovery
+# codes) and a change there would bypass the audit: they change only through staff.otp.
+admin.site.unregister([TOTPDevice, StaticDevice])
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class StaffUserAdmin(UserAdmin):
+    """Django's account admin, plus whether each account has its log-in codes, and the
+    superuser's reset of them (a lost phone: the officer enrols again at his next log-in)."""
+
+    list_display = [*UserAdmin.list_display, "otp_enrolled"]
+    actions = ["reset_otp"]
+
+    def get_queryset(self, request):
+        enrolled = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+        return super().get_queryset(request).annotate(has_otp=Exists(enrolled))
+
+    @admin.display(description=_("xác thực hai lớp"), boolean=True, ordering="has_otp")
+    def otp_enrolled(self, obj):
+        return obj.has_otp
+
+    @admin.action(
+        description=_("Đặt lại xác thực hai lớp (đăng ký lại ở lần đăng nhập sau)"),
+        permissions=["reset_otp"],
+    )
+    def reset_otp(self, request, queryset):
+        users = list(queryset)
+        for user in users:
+            otp.reset_devices(actor=request.user, user=user)
+        self.message_user(
+            request,
+            ngettext(
+                "Đã đặt lại xác thực hai lớp của %(count)d tài khoản: mã cũ và mã dự phòng cũ "
+                "không còn dùng được; lần đăng nhập sau phải đăng ký lại ứng dụng xác thực.",
+                "Đã đặt lại xác thực hai lớp của %(count)d tài khoản: mã cũ và mã dự phòng cũ "
+                "không còn dùng được; lần đăng nhập sau phải đăng ký lại ứng dụng xác thực.",
+                len(users),
+            )
+            % {"count": len(users)},
+        )
+
+    def has_reset_otp_permission(self, request):
+        return request.user.is_superuser

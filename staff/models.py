@@ -26,6 +26,11 @@ class AuditAction(models.TextChoices):
     TRANSITION = "transition", _("Chuyển trạng thái")
     ASSIGN = "assign", _("Phân công")
     PURGE = "purge", _("Xóa hoặc ẩn danh dữ liệu")
+    # The second factor of staff log-in (staff.otp): who enrolled, who reset whose codes.
+    OTP_ENROL = "otp_enrol", _("Đăng ký xác thực hai lớp")
+    OTP_RESET = "otp_reset", _("Đặt lại xác thực hai lớp")
+    OTP_CODES = "otp_codes", _("Tạo lại mã dự phòng")
+    OTP_RECOVERY = "otp_recovery", _("Dùng mã dự phòng")
 
 
 class AuditEntryQuerySet(AppendOnlyQuerySet, TargetQuerySet):

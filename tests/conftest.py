@@ -187,6 +187,26 @@ def _no_database_outage():
 
 
 @pytest.fixture(autouse=True)
+def _force_login_passes_the_code_step(monkeypatch):
+    """`client.force_login(staff_user)` also passes the log-in code step (staff.otp), as if
+    the officer had typed the code from his app: a test of an admin page opens that page.
+
+    The tests of the code step itself sign in with `client.login()` or the log-in form,
+    which leave the session unconfirmed; tests/staff/otp.py has the helpers."""
+    from django.test.client import ClientMixin
+
+    from tests.staff.otp import pass_second_factor
+
+    force_login = ClientMixin.force_login
+
+    def force_login_with_code(self, user, backend=None):
+        force_login(self, user, backend)
+        pass_second_factor(self, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_with_code)
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Every test starts in the site's default language: a request to an /en/ page leaves
     English active in the test's thread, and `reverse()` and gettext in the tests that

@@ -326,6 +326,22 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+# Second factor (django-otp): time-based codes from an authenticator app, plus one-use
+# recovery codes, for every staff account that can see residents' data (staff.otp). The
+# device is known right after the user; staff.otp's check runs once the idle timeout has had
+# its say (a session past its idle time is logged out, not asked for a code), before axes.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "staff.otp.OTPRequiredMiddleware"
+)
+# The name the authenticator app shows next to the account (colons are dropped).
+STAFF_OTP_ISSUER = env_str("STAFF_OTP_ISSUER", "Phường An Phong")
+OTP_TOTP_ISSUER = STAFF_OTP_ISSUER
+
 # Office hours of the one-stop desk (local time, Mon–Fri by default). Deadlines count only
 # these hours: "due within 24 working hours" means three 8-hour-ish office days, not a day.
 OFFICE_HOURS = env_str("OFFICE_HOURS", "07:30-11:30,13:30-17:00")

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.test_staff import pass_code_step
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -15,6 +17,7 @@ def test_admin_login_and_ward_profile_form_under_csp(ward, browser_page, assert_
     page.get_by_label("Tên đăng nhập").fill("editor")
     page.get_by_label("Mật khẩu").fill("mat-khau-rat-dai-2025")
     page.get_by_role("button", name="Đăng nhập").click()
+    pass_code_step(page, "editor")
     page.wait_for_url("**/quan-tri/")
     page.goto("/quan-tri/portal/wardprofile/1/change/")
     assert page.get_by_label("Tên phường").input_value() == "Phường An Phong"

@@ -5,6 +5,8 @@ violation, no serious axe-core violation."""
 import pytest
 from django.core.management import call_command
 
+from tests.browser.test_staff import pass_code_step
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
@@ -132,6 +134,7 @@ def test_editor_works_under_the_csp_in_the_admin(demo, browser_page, assert_clea
     page.fill("#id_username", "bientap")
     page.fill("#id_password", "mat-khau-dai-123")
     page.locator("input[type=submit]").click()
+    pass_code_step(page, "bientap")
     page.wait_for_url("**/congress/article/add/")
     editor = page.locator(".ProseMirror[contenteditable=true]")
     editor.wait_for(state="visible")
@@ -150,6 +153,7 @@ def test_editor_menu_speaks_vietnamese(demo, browser_page, assert_clean):
     page.fill("#id_username", "bientap")
     page.fill("#id_password", "mat-khau-dai-123")
     page.locator("input[type=submit]").click()
+    pass_code_step(page, "bientap")
     page.wait_for_url("**/congress/article/add/")
     page.locator(".ProseMirror[contenteditable=true]").wait_for(state="visible")
     menu = page.locator(".prose-menubar")

@@ -2,7 +2,11 @@
 sees each step on the tracking page (issue 6). Pages are checked for CSP violations and
 console errors; the public pages also for serious axe-core violations."""
 
+import re
+
 import pytest
+from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from procedures.models.dossiers import hash_tracking_token
 from staff import roles
@@ -10,6 +14,7 @@ from tests.browser.test_procedures import load_places
 from tests.procedures.factories import DossierFactory, ProcedureFactory, ProcedureFieldFactory
 from tests.staff.factories import STAFF_PASSWORD
 from tests.staff.fixtures import make_staff
+from tests.staff.otp import app_device, current_code
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,6 +22,7 @@ pytestmark = [
 ]
 
 TOKEN = "bi-mat-tra-cuu-" + "x" * 40
+CODE_STEP = re.compile(r"/quan-tri/ma-xac-thuc/(dang-ky|nhap-ma)/")
 
 
 def log_in(page, username):
@@ -24,7 +30,25 @@ def log_in(page, username):
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
+    pass_code_step(page, username)
     page.wait_for_url("**/quan-tri/")
+
+
+def pass_code_step(page, username):
+    """The log-in's second step (staff.otp), with the code the user's app would show
+    (computed from the device's key): on a first log-in the enrolment, QR code page and
+    recovery codes included; afterwards the code page."""
+    page.wait_for_url(CODE_STEP)
+    user = get_user_model().objects.get(username=username)
+    if "/dang-ky/" in page.url:
+        device = TOTPDevice.objects.get(user=user, confirmed=False)
+        page.get_by_label("Mã 6 chữ số trong ứng dụng").fill(current_code(device))
+        page.get_by_role("button", name="Xác nhận").click()
+        page.get_by_role("link", name="Tôi đã lưu các mã, tiếp tục").click()
+    else:
+        field = page.get_by_label("Mã trong ứng dụng hoặc mã dự phòng")
+        field.fill(current_code(app_device(user)))
+        page.get_by_role("button", name="Xác nhận").click()
 
 
 def take_step(page, dossier_url, action, note=None):

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from tests.staff.factories import STAFF_PASSWORD
+from tests.staff.otp import pass_second_factor
 
 LOGIN = reverse("admin:login")
 ADMIN_INDEX = reverse("admin:index")
@@ -18,9 +19,13 @@ pytestmark = pytest.mark.django_db
 
 
 def log_in(client, user, next_url):
-    return client.post(
+    """The password step; the code step that follows (tests/staff/test_otp.py) is passed
+    as if the officer had typed his code, so the pages it leads to open."""
+    response = client.post(
         LOGIN, {"username": user.username, "password": STAFF_PASSWORD, "next": next_url}
     )
+    pass_second_factor(client, user)
+    return response
 
 
 @pytest.mark.parametrize(
