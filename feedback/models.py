@@ -96,6 +96,16 @@ class Feedback(GuardedStatusModel):
     title = models.CharField(_("tiêu đề"), max_length=150)
     content = models.TextField(_("nội dung"))
     address = models.CharField(_("địa điểm"), max_length=200, blank=True)
+    # Who sent it signed in (accounts): his "Hồ sơ của tôi" lists it.
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feedback_sent",
+        verbose_name=_("tài khoản người gửi"),
+        editable=False,
+    )
     name = models.CharField(_("họ và tên"), max_length=100)
     phone = models.CharField(_("số điện thoại"), max_length=16, db_index=True)
     email = models.EmailField(_("thư điện tử"), blank=True)

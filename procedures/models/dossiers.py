@@ -74,6 +74,23 @@ class Dossier(GuardedStatusModel):
     # SHA-256 of the secret tracking token (256 random bits); the link carries the token.
     tracking_token_hash = models.CharField(max_length=64, unique=True, editable=False)
 
+    # Who sent it signed in (accounts): his "Hồ sơ của tôi" lists it without further proof.
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers_sent",
+        verbose_name=_("tài khoản người nộp"),
+        editable=False,
+    )
+    # The provider that vouched for name, ID number and birth date ("" = typed by hand).
+    identity_provider = models.CharField(
+        _("định danh điện tử xác thực bởi"), max_length=100, blank=True, editable=False
+    )
+    identity_verified_at = models.DateTimeField(
+        _("xác thực định danh lúc"), null=True, blank=True, editable=False
+    )
     applicant_name = models.CharField(_("họ và tên người nộp"), max_length=100)
     applicant_name_folded = models.CharField(max_length=100, editable=False, db_index=True)
     id_number = models.CharField(_("số định danh cá nhân"), max_length=12, db_index=True)
