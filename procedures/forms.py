@@ -126,7 +126,9 @@ class DocumentsForm(forms.Form):
     """A procedure's documents; `kept` holds what earlier requests staged ({doc pk: dict}).
 
     After validation, valid or not, `staged` holds every file kept or newly staged, so the
-    caller can remember it: residents never upload a good file twice.
+    caller can remember it: residents never upload a good file twice. A staged file dropped
+    or replaced is deleted, unless it is in `keep_files` (a saved form's, procedures.drafts,
+    still needs it; the sweeper deletes it once that form is closed).
     """
 
     field_template = "procedures/includes/_document_field.html"
@@ -135,10 +137,11 @@ class DocumentsForm(forms.Form):
     # Labels mark the documents the procedure does not require as “(nếu có)”.
     all_required = False
 
-    def __init__(self, *args, documents, kept=None, **kwargs):
+    def __init__(self, *args, documents, kept=None, keep_files=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.documents = list(documents)
         self.staged = dict(kept or {})
+        self.keep_files = frozenset(keep_files)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -184,9 +187,15 @@ class DocumentsForm(forms.Form):
 
     def check_missing(self, doc):
         if doc.is_mandatory and str(doc.pk) not in self.staged:
-            self.add_error(
-                self.field_name(doc), naming(_("Tải lên tệp: %(doc)s."), doc.name, "doc")
-            )
+            message = naming(_("Tải lên tệp: %(doc)s."), doc.name, "doc")
+            self.add_error(self.field_name(doc), forms.ValidationError(message, code="missing"))
+
+    def only_missing(self):
+        """Whether the only errors are mandatory documents not uploaded yet (a form saved to
+        finish later may lack them; a refused file it may not)."""
+        return all(
+            error.code == "missing" for errors in self.errors.as_data().values() for error in errors
+        )
 
     def stage(self, doc, clean):
         """Stage a checked file in place of the document's earlier one, within the total."""
@@ -209,20 +218,21 @@ class DocumentsForm(forms.Form):
                 % {"name": clean.original_name},
             )
             return
-        old = self.staged.get(key)
-        if old:
-            private_storage.delete(old["temp_name"])
+        self.discard(self.staged.get(key))
         self.staged[key] = staged.as_dict()
         self.keep(doc, self.staged[key])
 
     def remove(self, key):
         """Drop a kept file (the resident's “Bỏ tệp” button) and delete it from the temp area."""
-        old = self.staged.pop(str(key), None)
-        if old:
-            private_storage.delete(old["temp_name"])
+        self.discard(self.staged.pop(str(key), None))
         for doc in self.documents:
             if str(doc.pk) == str(key):
                 self.keep(doc, None)
+
+    def discard(self, staged):
+        """Delete a staged file the form no longer holds, unless `keep_files` names it."""
+        if staged and staged["temp_name"] not in self.keep_files:
+            private_storage.delete(staged["temp_name"])
 
     def keep(self, doc, staged):
         name = self.field_name(doc)

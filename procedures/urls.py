@@ -3,7 +3,7 @@ from django.views.generic import TemplateView
 
 from portal.pagecache import cache_public_page
 from procedures import privacy
-from procedures.resident import catalogue, statistics, submission, tracking
+from procedures.resident import catalogue, drafts, statistics, submission, tracking
 
 app_name = "procedures"
 
@@ -25,7 +25,11 @@ urlpatterns = [
         submission.submit_done,
         name="submit_done",
     ),
+    # Before the steps' pattern, which "luu" would match too.
+    path("thu-tuc/<slug:slug>/nop-ho-so/luu/", drafts.draft_save, name="draft_save"),
+    path("thu-tuc/<slug:slug>/nop-ho-so/luu/da-gui/", drafts.draft_saved, name="draft_saved"),
     path("thu-tuc/<slug:slug>/nop-ho-so/<slug:step>/", submission.submit_step, name="submit_step"),
+    path("thu-tuc/tiep-tuc/<str:token>/", drafts.draft_resume, name="draft_resume"),
     path(
         "thong-bao-xu-ly-du-lieu/",
         TemplateView.as_view(

@@ -291,6 +291,8 @@ DOSSIER_MAX_IMAGE_PIXELS = env_int("DOSSIER_MAX_IMAGE_PIXELS", 40_000_000)
 FEEDBACK_MAX_PHOTO_BYTES = env_int("FEEDBACK_MAX_PHOTO_BYTES", 8 * 1024 * 1024)
 # Hours after which unsubmitted uploads (and files without a row) are swept.
 DOSSIER_ORPHAN_MAX_AGE_HOURS = env_int("DOSSIER_ORPHAN_MAX_AGE_HOURS", 24)
+# Days a "Lưu và tiếp tục sau" link opens the saved form (its staged files are kept as long).
+DOSSIER_DRAFT_DAYS = env_int("DOSSIER_DRAFT_DAYS", 7)
 
 # Staff side.
 # Absolute links in messages sent from staff actions, which have no request to build them.
@@ -310,6 +312,10 @@ PORTAL_RATE_TRACKING = env_str("PORTAL_RATE_TRACKING", "20/600")
 # Residents' reports: sends of the form per client, and reports per phone number a day.
 PORTAL_RATE_FEEDBACK = env_str("PORTAL_RATE_FEEDBACK", "30/3600")
 PORTAL_RATE_FEEDBACK_PHONE = env_str("PORTAL_RATE_FEEDBACK_PHONE", "5/86400")
+# Saved forms: saves per client, and links mailed or texted to one address or number a day
+# (each save sends a message: without a limit the form would mail anyone on request).
+PORTAL_RATE_DRAFT = env_str("PORTAL_RATE_DRAFT", "10/3600")
+PORTAL_RATE_DRAFT_RECIPIENT = env_str("PORTAL_RATE_DRAFT_RECIPIENT", "10/86400")
 # Limits that refuse (503) rather than let requests through uncounted while the cache is
 # unreachable: the tracking look-up's limit is what stops code + phone guessing, so it
 # protects residents' data. The submission limit only guards against floods: it fails open.

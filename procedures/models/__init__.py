@@ -1,4 +1,5 @@
-"""Models of the procedures app: the catalogue, places, dossiers and their deadlines."""
+"""Models of the procedures app: the catalogue, places, dossiers, their deadlines and
+the online forms saved to finish later."""
 
 from portal.records import StatusChangeRefused
 from procedures.models.calendar import CalendarDayKind, CalendarOverride
@@ -18,6 +19,7 @@ from procedures.models.dossiers import (
     DossierRating,
     SupplementRequest,
 )
+from procedures.models.drafts import DossierDraft
 from procedures.models.places import Province, Ward
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "Dossier",
     "DossierCodeCounter",
     "DossierDocument",
+    "DossierDraft",
     "DossierEvent",
     "DossierRating",
     "DueDateChange",

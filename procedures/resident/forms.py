@@ -1,4 +1,5 @@
-"""Forms of the online dossier's steps: the applicant and the consent.
+"""Forms of the online dossier's steps: the applicant and the consent; and where to send
+the link of a form saved to finish later.
 
 The procedure's own questions are procedures.resident.questions; the tracking look-up,
 withdrawal and rating forms procedures.resident.tracking_forms; the documents form, which
@@ -241,3 +242,43 @@ class ConsentForm(CrispyFormMixin, forms.Form):
             )
         },
     )
+
+
+class DraftForm(CrispyFormMixin, forms.Form):
+    """Where to send the link of a form saved to finish later: e-mail, and SMS when enabled."""
+
+    email = forms.EmailField(
+        label=_("Thư điện tử nhận đường dẫn"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ, ví dụ ten@example.com.")},
+    )
+    send_sms = forms.BooleanField(label=_("Cũng gửi tin nhắn đến số điện thoại"), required=False)
+    phone = MobilePhoneField(label=_("Số điện thoại di động"), required=False)
+
+    def __init__(self, *args, sms=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sms = sms
+        if not sms:
+            del self.fields["send_sms"], self.fields["phone"]
+            self.helper.layout = Layout("email")
+
+    def clean(self):
+        data = super().clean()
+        texting = self.sms and data.get("send_sms")
+        if texting and not data.get("phone") and "phone" not in self.errors:
+            self.add_error("phone", _("Nhập số điện thoại di động để nhận tin nhắn."))
+        if not data.get("email") and not texting and "email" not in self.errors:
+            message = (
+                _("Nhập thư điện tử hoặc chọn nhận tin nhắn để nhận đường dẫn.")
+                if self.sms
+                else _("Nhập thư điện tử để nhận đường dẫn.")
+            )
+            self.add_error("email", message)
+        return data
+
+    def recipients(self):
+        """(e-mail, phone) to send the link to; phone is "" unless SMS was chosen."""
+        data = self.cleaned_data
+        phone = data.get("phone", "") if self.sms and data.get("send_sms") else ""
+        return data.get("email", ""), phone

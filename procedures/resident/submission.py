@@ -23,7 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from portal.ratelimit import rate_limited
-from procedures import privacy
+from procedures import drafts, privacy
 from procedures.forms import build_documents_form
 from procedures.language import vietnamese
 from procedures.models import Dossier, Procedure, ProcedureQuestion, Province, Ward
@@ -189,6 +189,9 @@ def _context(procedure, steps, step, **extra):
 
 
 def _next(request, procedure, steps, step):
+    if request.POST.get("luu"):
+        # “Lưu và tiếp tục sau”: the step is kept; the save page sends the link (drafts).
+        return redirect(f"{reverse('procedures:draft_save', args=[procedure.slug])}?buoc={step}")
     if request.GET.get("doi") == "1":
         return redirect("procedures:submit_step", slug=procedure.slug, step="kiem-tra")
     return redirect(
@@ -228,19 +231,24 @@ def _questions_step(request, procedure, state, steps, step):
 def _documents_step(request, procedure, state, steps, step):
     documents = _documents(procedure)
     kept = state["documents"]
+    # Files a saved draft of this form still refers to are not deleted when dropped here.
+    keep_files = drafts.kept_files(state) if request.method == "POST" else ()
     if request.method == "POST" and request.POST.get("xoa"):
-        form = build_documents_form(documents, kept=kept)
+        form = build_documents_form(documents, kept=kept, keep_files=keep_files)
         form.remove(request.POST["xoa"])
         state["documents"], state["documents_done"] = form.staged, False
         _save(request, procedure, state)
     elif request.method == "POST":
-        form = build_documents_form(documents, request.POST, request.FILES, kept=kept)
+        form = build_documents_form(
+            documents, request.POST, request.FILES, kept=kept, keep_files=keep_files
+        )
         valid = form.is_valid()
         # Files that passed are kept even when another document is refused.
         state["documents"] = form.staged
         state["documents_done"] = state["documents_done"] or valid
         _save(request, procedure, state)
-        if valid:
+        # A missing document is what a resident saves for later; a refused file is not.
+        if valid or (request.POST.get("luu") and form.only_missing()):
             return _next(request, procedure, steps, step)
     else:
         form = build_documents_form(documents, kept=kept)
@@ -393,6 +401,7 @@ def _submit(request, procedure, state, steps):
         )
         response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
         return response
+    drafts.mark_used(state["submission_token"])
     submitted = request.session.get(SUBMITTED_KEY, {})
     submitted[state["submission_token"]] = {"dossier": dossier.pk, "token": tracking_token}
     request.session[SUBMITTED_KEY] = dict(list(submitted.items())[-10:])

@@ -74,7 +74,7 @@ def test_resident_submits_and_tracks_a_dossier(
     page.get_by_label("Tỉnh, thành phố").select_option(label="Thành phố Hải Phòng")
     page.get_by_label("Xã, phường, đặc khu").select_option(label="Phường An Phong")
     page.get_by_label("Số nhà, đường phố").fill("Số 1, tổ dân phố 2")
-    page.get_by_role("button", name="Tiếp tục").click()
+    page.get_by_role("button", name="Tiếp tục", exact=True).click()
     summary = page.locator("[data-error-summary]")
     summary.wait_for()
     assert summary.evaluate("el => el === document.activeElement"), "focus moves to the summary"
@@ -84,12 +84,12 @@ def test_resident_submits_and_tracks_a_dossier(
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.id") == "id_phone"
     page.get_by_label("Số điện thoại di động").fill("0912 345 678")
-    page.get_by_role("button", name="Tiếp tục").click()
+    page.get_by_role("button", name="Tiếp tục", exact=True).click()
 
     # Step 2: the procedure's own question.
     page.get_by_label("Họ và tên của trẻ").fill("Nguyễn Văn Bình")
     check_page(page, axe_check, assert_clean)
-    page.get_by_role("button", name="Tiếp tục").click()
+    page.get_by_role("button", name="Tiếp tục", exact=True).click()
 
     # Step 3: uploads.
     page.get_by_label("Tờ khai đăng ký khai sinh").set_input_files(str(form_pdf))
@@ -102,7 +102,7 @@ def test_resident_submits_and_tracks_a_dossier(
     assert not box.is_checked()
     check_page(page, axe_check, assert_clean)
     box.check()
-    page.get_by_role("button", name="Tiếp tục").click()
+    page.get_by_role("button", name="Tiếp tục", exact=True).click()
 
     # Check answers, then submit.
     assert "to-khai.pdf" in page.content() and "Nguyễn Văn An" in page.content()

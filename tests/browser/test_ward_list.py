@@ -159,7 +159,7 @@ def test_the_form_goes_on_after_switching_provinces(applicant_page):
     choose_by_keyboard(page, HAI_PHONG)
     ward_of(page).select_option(label=AN_PHONG)
     page.get_by_label("Số nhà, đường phố").fill("Số 1, tổ dân phố 2")
-    page.get_by_role("button", name="Tiếp tục").click()
+    page.get_by_role("button", name="Tiếp tục", exact=True).click()
     page.wait_for_url("**/giay-to/")
     # Back to the step: the saved ward is kept on load, and the box stays hidden.
     page.go_back()
@@ -191,7 +191,7 @@ def test_without_javascript_every_ward_and_the_box_show(ward, _chromium, live_se
         ward_of(page).select_option(OTHER)
         page.get_by_label("Tên xã, phường (nếu không có trong danh sách)").fill("Phường Ba Đình")
         page.get_by_label("Số nhà, đường phố").fill("Số 1 phố Điện Biên Phủ")
-        page.get_by_role("button", name="Tiếp tục").click()
+        page.get_by_role("button", name="Tiếp tục", exact=True).click()
         page.wait_for_url("**/giay-to/")
     finally:
         context.close()
