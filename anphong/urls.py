@@ -7,6 +7,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from accounts import views as accounts_views
 from anphong import views
 from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
 from feedback.sitemaps import FeedbackSitemap
@@ -53,6 +54,10 @@ urlpatterns = [
     # The log-in code pages (staff.views), before the admin's catch-all view.
     path("quan-tri/ma-xac-thuc/", include("staff.urls")),
     path("quan-tri/", admin.site.urls),
+    # The identity provider knows one fixed callback: outside the language prefix.
+    path("tai-khoan/dang-nhap/", accounts_views.login_start, name="accounts_login"),
+    path("tai-khoan/dang-nhap/xong/", accounts_views.login_callback, name="accounts_callback"),
+    path("tai-khoan/dang-xuat/", accounts_views.logout_view, name="accounts_logout"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -61,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("", include("personnel.urls")),
     path("", include("procedures.urls")),
     path("phan-anh-kien-nghi/", include("feedback.urls")),
+    path("tai-khoan/", include("accounts.urls")),
     prefix_default_language=False,
 )
 

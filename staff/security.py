@@ -18,8 +18,8 @@ TOUCH_INTERVAL = 60
 class StaffIdleTimeoutMiddleware:
     """Log a signed-in user out after STAFF_SESSION_IDLE_TIMEOUT seconds without a request.
 
-    Residents have no accounts, so this touches staff sessions only; a resident's session
-    (a submission in progress) keeps the plain SESSION_COOKIE_AGE.
+    Staff sessions only: a resident signed in with the e-identity (accounts) keeps the
+    plain SESSION_COOKIE_AGE, like an anonymous one, and a long form is not lost to a pause.
     """
 
     def __init__(self, get_response):
@@ -27,7 +27,7 @@ class StaffIdleTimeoutMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if user is not None and user.is_authenticated and user.is_staff:
             now = int(time.time())
             last_seen = request.session.get(LAST_SEEN_KEY)
             if last_seen is not None and now - last_seen > settings.STAFF_SESSION_IDLE_TIMEOUT:

@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from anphong.settings.env import env_bool, env_int, env_list, env_str
+from anphong.settings.env import env_bool, env_int, env_list, env_str, origin_of
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "staff",
     "notifications",
     "feedback",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "accounts.context_processors.account",
             ],
         },
     },
@@ -316,6 +318,8 @@ PORTAL_RATE_FEEDBACK_PHONE = env_str("PORTAL_RATE_FEEDBACK_PHONE", "5/86400")
 # (each save sends a message: without a limit the form would mail anyone on request).
 PORTAL_RATE_DRAFT = env_str("PORTAL_RATE_DRAFT", "10/3600")
 PORTAL_RATE_DRAFT_RECIPIENT = env_str("PORTAL_RATE_DRAFT_RECIPIENT", "10/86400")
+# Codes texted to prove a phone ("Hồ sơ của tôi"), per phone number.
+PORTAL_RATE_PHONE_CODE = env_str("PORTAL_RATE_PHONE_CODE", "3/3600")
 # Limits that refuse (503) rather than let requests through uncounted while the cache is
 # unreachable: the tracking look-up's limit is what stops code + phone guessing, so it
 # protects residents' data. The submission limit only guards against floods: it fails open.
@@ -406,3 +410,29 @@ SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
 # A news card or register row as drawn, kept under its own object's version (id, last
 # change): it survives the page-cache changes other objects cause.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 3600)
+
+# Residents' log-in with an OpenID Connect provider (accounts/; in production the national
+# e-identity, VNeID). Hidden while OIDC_DISCOVERY_URL (or OIDC_ISSUER) and OIDC_CLIENT_ID
+# are empty; anonymous use works the same either way. The claim names are the provider's.
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL", "")
+OIDC_ISSUER = env_str("OIDC_ISSUER", "")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
+OIDC_SCOPES = env_str("OIDC_SCOPES", "openid profile email phone")
+OIDC_CLAIM_CITIZEN_ID = env_str("OIDC_CLAIM_CITIZEN_ID", "citizen_id")
+OIDC_CLAIM_NAME = env_str("OIDC_CLAIM_NAME", "name")
+OIDC_CLAIM_BIRTHDATE = env_str("OIDC_CLAIM_BIRTHDATE", "birthdate")
+OIDC_CLAIM_PHONE = env_str("OIDC_CLAIM_PHONE", "phone_number")
+OIDC_CLAIM_EMAIL = env_str("OIDC_CLAIM_EMAIL", "email")
+# Shown on the button, the form and to staff ("verified by …").
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "VNeID")
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+# The log-out form posts here and is redirected on to the provider's end-session page: the
+# CSP's form-action must allow the provider's origin (and any other its log-out uses).
+OIDC_FORM_ACTION_ORIGINS = env_list(
+    "OIDC_FORM_ACTION_ORIGINS", [o for o in [origin_of(OIDC_DISCOVERY_URL or OIDC_ISSUER)] if o]
+)
+SECURE_CSP["form-action"] = [CSP.SELF, *OIDC_FORM_ACTION_ORIGINS]
+# One-time codes proving a resident's phone: lifetime and wrong tries allowed.
+ACCOUNT_PHONE_CODE_SECONDS = env_int("ACCOUNT_PHONE_CODE_SECONDS", 10 * 60)
+ACCOUNT_PHONE_CODE_ATTEMPTS = env_int("ACCOUNT_PHONE_CODE_ATTEMPTS", 5)

@@ -1,6 +1,7 @@
 """Typed readers for environment variables (twelve-factor settings)."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -39,3 +40,9 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def origin_of(url):
+    """scheme://host[:port] of `url`, or "" (for a CSP source list)."""
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from accounts.identity import resident_account
 from feedback import services
 from feedback.constants import FeedbackStatus
 from feedback.forms import AddInformationForm, FeedbackForm, RatingForm, TrackingForm
@@ -104,7 +105,7 @@ def check(request):
         submission_token, tracking_token = draft["tokens"]
         try:
             item, _created = services.submit_feedback(
-                fields={**fields, "topic": topic},
+                fields={**fields, "topic": topic, "resident": _resident_user(request)},
                 photos=[StagedFile.from_session(p) for p in draft["photos"]],
                 submission_token=submission_token,
                 tracking_token=tracking_token,
@@ -117,7 +118,7 @@ def check(request):
             return redirect("feedback:check")
         request.session[SENT_KEY] = {"code": item.code, "token": tracking_token}
         request.session.pop(DRAFT_KEY, None)
-        _remember(request, item)
+        remember_tracked(request, item)
         return redirect("feedback:sent")
     return render(
         request,
@@ -149,7 +150,13 @@ def sent(request):
     )
 
 
-def _remember(request, item):
+def _resident_user(request):
+    """The signed-in resident (his "Hồ sơ của tôi" lists the report), or None."""
+    account = resident_account(request)
+    return account.user if account is not None else None
+
+
+def remember_tracked(request, item):
     tracked = request.session.get(TRACKED_KEY, [])
     if item.code not in tracked:
         request.session[TRACKED_KEY] = [*tracked[-9:], item.code]
@@ -165,7 +172,7 @@ def tracking(request):
             code=form.cleaned_data["code"], phone=form.cleaned_data["phone"]
         ).first()
         if item is not None:
-            _remember(request, item)
+            remember_tracked(request, item)
             return redirect("feedback:tracking_result", code=item.code)
         form.add_error(
             None,
@@ -182,7 +189,7 @@ def tracking_token(request, token):
     item = Feedback.objects.by_tracking_token(token).first()
     if item is None:
         raise Http404("Unknown link")
-    _remember(request, item)
+    remember_tracked(request, item)
     return redirect("feedback:tracking_result", code=item.code)
 
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -122,6 +123,7 @@ class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
                     "applicant_name",
                     "id_number",
                     "birth_date",
+                    "identity_display",
                     "sex",
                     "phone",
                     "email",
@@ -142,7 +144,22 @@ class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
         return access.visible_dossiers(request.user, super().get_queryset(request))
 
     def get_readonly_fields(self, request, obj=None):
-        return [*(f.name for f in Dossier._meta.fields), "address_display", "answers_display"]
+        return [
+            *(f.name for f in Dossier._meta.fields),
+            "address_display",
+            "answers_display",
+            "identity_display",
+        ]
+
+    @admin.display(description=_("Xác thực danh tính"))
+    def identity_display(self, obj):
+        """Whether name, ID number and birth date came from an identity provider."""
+        if obj.identity_provider:
+            return _("Đã xác thực bằng %(provider)s lúc %(at)s") % {
+                "provider": obj.identity_provider,
+                "at": date_format(timezone.localtime(obj.identity_verified_at), "d/m/Y H:i"),
+            }
+        return _("Không: người nộp tự khai")
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)

@@ -120,8 +120,24 @@ class ApplicantForm(CrispyFormMixin, forms.Form):
         error_messages={"required": _("Nhập số nhà, đường phố, tổ dân phố hoặc thôn.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    VERIFIED_FIELDS = ("full_name", "id_number", "birth_date")
+
+    def __init__(self, *args, verified=None, **kwargs):
+        """`verified`: the applicant fields an identity provider vouched for (accounts):
+        name, ID number and birth date are then shown fixed, whatever is posted."""
         super().__init__(*args, **kwargs)
+        self.verified = verified
+        if verified:
+            for name in self.VERIFIED_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Theo định danh điện tử, không sửa tại đây.")
+                value = verified[name]
+                self.initial[name] = (
+                    value.strftime("%d/%m/%Y") if isinstance(value, datetime.date) else value
+                )
+            for name in ("phone", "email"):
+                if verified.get(name) and not self.initial.get(name):
+                    self.initial[name] = verified[name]
         self.ward_groups = ward_groups()
         choices = [("", _("— Chọn xã, phường —"))]
         for _province_id, province_name, wards in self.ward_groups:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from accounts.identity import dossier_identity_fields, verified_applicant
 from portal.ratelimit import rate_limited
 from procedures import drafts, privacy
 from procedures.forms import build_documents_form
@@ -155,6 +156,7 @@ def submit_step(request, slug, step):
             return _already_sent(request, procedure, step)
         messages.info(request, _("Phiên làm việc đã hết hạn hoặc chưa bắt đầu; xin bắt đầu lại."))
         return redirect("procedures:submit_start", slug=slug)
+    _follow_identity(request, procedure, state)
     # No skipping ahead: a step opens only when the ones before it are done.
     index = steps.index(step)
     first_missing = _first_missing(procedure, state, steps)
@@ -168,6 +170,29 @@ def submit_step(request, slug, step):
         "kiem-tra": _check_step,
     }[step]
     return handler(request, procedure, state, steps, step)
+
+
+def _follow_identity(request, procedure, state):
+    """A resident who signs in after the applicant step: the check page and the dossier
+    show what the provider vouched for, not what was typed. If the typed rest no longer
+    fits (sex against the ID number), the step opens again with everything else kept."""
+    verified = verified_applicant(request)
+    applicant = state["applicant"]
+    if not (verified and applicant):
+        return
+    fixed = {
+        "full_name": verified["full_name"],
+        "id_number": verified["id_number"],
+        "birth_date": verified["birth_date"].strftime("%d/%m/%Y"),
+    }
+    if all(applicant.get(name) == value for name, value in fixed.items()):
+        return
+    merged = {**applicant, **fixed}
+    if ApplicantForm(merged, verified=verified).is_valid():
+        state["applicant"] = merged
+    else:
+        state["applicant"], state["applicant_unchecked"] = None, merged
+    _save(request, procedure, state)
 
 
 def _context(procedure, steps, step, **extra):
@@ -200,16 +225,21 @@ def _next(request, procedure, steps, step):
 
 
 def _applicant_step(request, procedure, state, steps, step):
+    verified = verified_applicant(request)
     if request.method == "POST":
-        form = ApplicantForm(request.POST)
+        form = ApplicantForm(request.POST, verified=verified)
         if form.is_valid():
             state["applicant"] = form.to_session()
+            state.pop("applicant_unchecked", None)
             _save(request, procedure, state)
             return _next(request, procedure, steps, step)
     else:
-        form = ApplicantForm(initial=state["applicant"] or {})
+        initial = state["applicant"] or state.get("applicant_unchecked") or {}
+        form = ApplicantForm(initial=initial, verified=verified)
     return render(
-        request, "procedures/submission_applicant.html", _context(procedure, steps, step, form=form)
+        request,
+        "procedures/submission_applicant.html",
+        _context(procedure, steps, step, form=form, verified_by=settings.OIDC_PROVIDER_NAME),
     )
 
 
@@ -315,6 +345,7 @@ def _check_step(request, procedure, state, steps, step):
             answers=answers,
             docs=docs,
             consent=state["consent"],
+            verified_by=settings.OIDC_PROVIDER_NAME if verified_applicant(request) else "",
             submission_token=state["submission_token"],
         ),
     )
@@ -366,7 +397,7 @@ def _already_sent(request, procedure, step):
 
 
 def _submit(request, procedure, state, steps):
-    form = ApplicantForm(state["applicant"])
+    form = ApplicantForm(state["applicant"], verified=verified_applicant(request))
     if not form.is_valid():
         messages.error(request, _("Thông tin người nộp cần được kiểm tra lại."))
         return redirect("procedures:submit_step", slug=procedure.slug, step="nguoi-nop")
@@ -382,7 +413,7 @@ def _submit(request, procedure, state, steps):
     try:
         dossier, _created = dossier_submit(
             procedure=procedure,
-            applicant=form.to_dossier_fields(),
+            applicant=form.to_dossier_fields() | dossier_identity_fields(request),
             answers=answers,
             documents=documents,
             consent_at=datetime.datetime.fromisoformat(state["consent"]["at"]),
