@@ -144,6 +144,10 @@ class Dossier(GuardedStatusModel):
     obligation_amount = models.PositiveIntegerField(
         _("nghĩa vụ tài chính (đồng)"), null=True, blank=True
     )
+    # The fee and charge due for this dossier, computed from the procedure's fee schedule at
+    # submission (procedures.fees) and adjustable by an officer with a reason; 0 = nothing
+    # to pay. Payments (payments app) settle it, with obligation_amount.
+    fee_due = models.PositiveIntegerField(_("phí, lệ phí phải nộp (đồng)"), default=0)
     finished_at = models.DateTimeField(_("xử lý xong lúc"), null=True, blank=True)
     returned_at = models.DateTimeField(_("trả kết quả lúc"), null=True, blank=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
