@@ -47,13 +47,16 @@ demo: setup
 
 # The portal as residents meet it: DEBUG off, Vietnamese error pages, static files by
 # WhiteNoise, gunicorn on loopback (anphong/settings/local.py).
-# Both also start the development identity provider (tools/oidc_provider: django-oauth-
+# Both use the development payment gateway (payments/dev_gateway.py: VNPAY's protocol, its
+# page marked THỬ NGHIỆM, no money moves) unless PAYMENT_GATEWAY is set, and start the
+# development identity provider (tools/oidc_provider: django-oauth-
 # toolkit with fictional citizens, clearly marked, NOT VNeID) on OIDC_DEV_PORT, so the
 # "Đăng nhập bằng định danh điện tử" button can be tried; OIDC_DEV=0 leaves it out (no
 # button). The portal reads the provider from the OIDC_* variables set here.
 OIDC_DEV ?= 1
 OIDC_DEV_PORT ?= 8001
-WITH_DEV_PROVIDER = if [ "$(OIDC_DEV)" = 1 ]; then \
+DEV_SERVICES = export PAYMENT_GATEWAY=$${PAYMENT_GATEWAY:-dev}; \
+	if [ "$(OIDC_DEV)" = 1 ]; then \
 	OIDC_PROVIDER_PORT=$(OIDC_DEV_PORT) PORTAL_PORT=$(PORT) PYTHON=$(PY) tools/oidc_provider/serve.sh & provider=$$!; \
 	trap 'kill $$provider 2>/dev/null || true' EXIT INT TERM; \
 	export OIDC_DISCOVERY_URL=http://127.0.0.1:$(OIDC_DEV_PORT)/o/.well-known/openid-configuration \
@@ -65,12 +68,12 @@ WITH_DEV_PROVIDER = if [ "$(OIDC_DEV)" = 1 ]; then \
 run: export DJANGO_SETTINGS_MODULE := anphong.settings.local
 run: demo
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(WITH_DEV_PROVIDER); \
+	$(DEV_SERVICES); \
 	$(VENV)/bin/gunicorn anphong.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 # For developers: DEBUG on, autoreload, static files straight from the apps.
 dev: demo
-	$(WITH_DEV_PROVIDER); \
+	$(DEV_SERVICES); \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup

@@ -1,5 +1,6 @@
 """Root URLconf. Public pages sit in i18n_patterns: Vietnamese at the root, English under /en/."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -11,6 +12,7 @@ from accounts import views as accounts_views
 from anphong import views
 from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
 from feedback.sitemaps import FeedbackSitemap
+from payments import views as payments_views
 from personnel.sitemaps import OrganisationPagesSitemap, OrganSitemap, PersonSitemap
 from portal.pagecache import cache_public_page
 from portal.sitemaps import StaticViewSitemap
@@ -58,6 +60,8 @@ urlpatterns = [
     path("tai-khoan/dang-nhap/", accounts_views.login_start, name="accounts_login"),
     path("tai-khoan/dang-nhap/xong/", accounts_views.login_callback, name="accounts_callback"),
     path("tai-khoan/dang-xuat/", accounts_views.logout_view, name="accounts_logout"),
+    # The payment gateway's server-to-server notification: one fixed address, no language.
+    path("thanh-toan/ipn/", payments_views.ipn, name="payments_ipn"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -67,8 +71,14 @@ urlpatterns += i18n_patterns(
     path("", include("procedures.urls")),
     path("phan-anh-kien-nghi/", include("feedback.urls")),
     path("tai-khoan/", include("accounts.urls")),
+    path("", include("results.urls")),
+    path("thanh-toan/", include("payments.urls")),
     prefix_default_language=False,
 )
+
+# The development payment gateway (payments.dev_gateway): never mounted with a real one.
+if settings.PAYMENT_GATEWAY == "dev":
+    urlpatterns += [path("cong-thanh-toan-thu-nghiem/", include("payments.dev_gateway"))]
 
 # Error pages that render without the request, the database or the cache.
 handler400 = "anphong.views.bad_request"

@@ -14,6 +14,7 @@ from procedures import workdays
 from procedures.desk import admin as desk_admin  # noqa: F401 - registers the work queue
 from procedures.models import (
     CalendarOverride,
+    FeeRule,
     Procedure,
     ProcedureField,
     ProcedureFormTemplate,
@@ -92,6 +93,20 @@ class ProcedureQuestionInline(admin.StackedInline):
     ]
 
 
+class FeeRuleInline(admin.StackedInline):
+    """The procedure's fee schedule; the numbers and dates it reads are its own questions,
+    saved first."""
+
+    model = FeeRule
+    extra = 0
+    fields = [
+        ("order", "label", "kind", "channel"),
+        ("amount", "unit_question", "free_units", "max_units", "cap", "multiplier_question"),
+        ("exemption_question", "exemption_value", "exemption_within_days"),
+        "exemption_label",
+    ]
+
+
 class ProcedureFormTemplateInline(admin.TabularInline):
     model = ProcedureFormTemplate
     extra = 0
@@ -113,7 +128,12 @@ class ProcedureAdmin(admin.ModelAdmin):
     list_select_related = ["field"]
     search_fields = ["name", "code"]
     readonly_fields = ["updated_at"]
-    inlines = [RequiredDocumentInline, ProcedureQuestionInline, ProcedureFormTemplateInline]
+    inlines = [
+        RequiredDocumentInline,
+        ProcedureQuestionInline,
+        FeeRuleInline,
+        ProcedureFormTemplateInline,
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "code", "field", "summary", "is_published"]}),
         (

@@ -16,6 +16,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from notifications.models import Notification, NotificationChannel
@@ -43,6 +44,11 @@ def due_for_purge(now=None, days=None):
         anonymised_at__isnull=True,
         updated_at__lt=now - dt.timedelta(days=days),
     )
+
+
+# Sent inside the anonymising transaction with the dossiers' ids: apps that keep personal
+# data or files of a dossier elsewhere (results) strip theirs in the same transaction.
+dossiers_anonymised = Signal()
 
 
 def anonymise(ids, *, now=None):
@@ -82,6 +88,7 @@ def anonymise(ids, *, now=None):
             recipient="", body_text="", body_html=""
         )
         notifications.filter(channel=NotificationChannel.SMS).update(recipient="", body_text="")
+        dossiers_anonymised.send(sender=Dossier, ids=ids)
     return count
 
 

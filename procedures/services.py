@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from procedures import access, staging
+from procedures import access, fees, staging
 from procedures.constants import Channel, DossierStatus
 from procedures.mail import queue_receipt_email
 from procedures.models import (
@@ -26,6 +26,7 @@ from procedures.models import (
     DossierCodeCounter,
     DossierDocument,
     DossierEvent,
+    DossierFee,
     DossierRating,
 )
 from procedures.models.dossiers import hash_tracking_token
@@ -198,7 +199,9 @@ def _create_dossier(
     (RequiredDocument, StagedFile or None for a paper document) pairs. Files are given
     their final name before the transaction and removed again if anything fails, so a
     failure leaves no row and no file. `then(dossier)` runs inside the transaction (the
-    desk's immediate acceptance); the receipt mail is queued last, sent after commit.
+    desk's immediate acceptance); the receipt mail is queued last, sent after commit. The
+    fee due is computed from the procedure's schedule (procedures.fees) and kept with its
+    lines.
     """
     written = []
     try:
@@ -216,6 +219,9 @@ def _create_dossier(
             submitted_at=now,
             **applicant,
         )
+        # What is owed, from the schedule as it stands at filing (kept line by line below).
+        quote = fees.compute(procedure, answers, channel=channel, on=timezone.localdate(now))
+        dossier.fee_due = quote.total
         # Validated before the transaction: the day's counter row stays locked only for the
         # inserts. Unique fields are left to the database constraints (the only check that
         # holds under concurrency anyway).
@@ -236,6 +242,13 @@ def _create_dossier(
                 actor=actor,
                 public_note=first_note,
                 internal_note=internal_note,
+                created_at=now,
+            )
+            DossierFee.objects.create(
+                dossier=dossier,
+                lines=[line.as_json() for line in quote.lines],
+                total=quote.total,
+                known=quote.known,
                 created_at=now,
             )
             if then is not None:

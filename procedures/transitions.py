@@ -162,8 +162,10 @@ TRANSITIONS = {
         note_required_at_desk=True,
         note_label=_("Lý do công dân rút hồ sơ"),
     ),
+    # A payment that settles the obligation (payments.services, actor None: the resident's
+    # own payment) restarts processing, as an officer may by hand.
     (S.FINANCIAL_OBLIGATION, S.PROCESSING): Transition(
-        by=STAFF_ONLY,
+        by=RESIDENT_OR_STAFF,
         permission=PROCESS,
         label=_("Chuyển xử lý"),
         clock=Clock.RESUME,
@@ -190,8 +192,10 @@ TRANSITIONS = {
         note_label=_("Lý do dừng xử lý"),
         prints=PrintForm.STOP_NOTICE,
     ),
+    # The desk hands the result over; the resident's first download of a result he chose to
+    # receive online is its delivery too (results.services.record_download).
     (S.DONE, S.RETURNED): Transition(
-        by=STAFF_ONLY,
+        by=RESIDENT_OR_STAFF,
         permission=RECEIVE,
         label=_("Đã trả kết quả"),
     ),

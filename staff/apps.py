@@ -3,7 +3,16 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 # The apps whose permissions the roles hand out.
-ROLE_APPS = {"staff", "procedures", "notifications", "congress", "personnel", "portal", "feedback"}
+ROLE_APPS = {
+    "staff",
+    "procedures",
+    "notifications",
+    "congress",
+    "personnel",
+    "portal",
+    "feedback",
+    "payments",
+}
 
 
 def _sync_roles(sender, using="default", **kwargs):

@@ -25,6 +25,7 @@ class AuditAction(models.TextChoices):
     PRINT = "print", _("In giấy tờ")
     TRANSITION = "transition", _("Chuyển trạng thái")
     ASSIGN = "assign", _("Phân công")
+    FEE_ADJUST = "fee_adjust", _("Điều chỉnh phí, lệ phí")
     PURGE = "purge", _("Xóa hoặc ẩn danh dữ liệu")
     # The second factor of staff log-in (staff.otp): who enrolled, who reset whose codes.
     OTP_ENROL = "otp_enrol", _("Đăng ký xác thực hai lớp")

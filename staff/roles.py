@@ -40,6 +40,9 @@ _READ_FEEDBACK = [
     "feedback.process_feedback",
 ]
 
+# Fees paid (payments): the accountant's read-only list and its log.
+_READ_PAYMENTS = ["payments.view_payment", "payments.view_paymentevent"]
+
 _NEWS_MODELS = ["article", "articleimage", "category", "document", "issuingbody"]
 
 ROLE_PERMISSIONS = {
@@ -48,6 +51,9 @@ ROLE_PERMISSIONS = {
         "procedures.receive_dossier",
         "procedures.assign_dossier",
         "procedures.export_register",
+        *_READ_PAYMENTS,
+        "payments.record_cash_payment",
+        "payments.export_reconciliation",
         *_READ_FEEDBACK,
     ],
     OFFICER: [
@@ -65,6 +71,9 @@ ROLE_PERMISSIONS = {
         "procedures.view_all_fields",
         "procedures.assign_dossier",
         "procedures.export_register",
+        *_READ_PAYMENTS,
+        "payments.record_cash_payment",
+        "payments.export_reconciliation",
         "staff.view_auditentry",
         "staff.view_staffprofile",
         "staff.add_staffprofile",

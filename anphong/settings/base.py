@@ -44,8 +44,12 @@ INSTALLED_APPS = [
     "procedures",
     "staff",
     "notifications",
+    # Before feedback: the roles (staff.roles) are synced after each role app's migrate,
+    # and the last one must find the payments permissions already created.
+    "payments",
     "feedback",
     "accounts",
+    "results",
 ]
 
 MIDDLEWARE = [
@@ -293,6 +297,12 @@ DOSSIER_MAX_IMAGE_PIXELS = env_int("DOSSIER_MAX_IMAGE_PIXELS", 40_000_000)
 FEEDBACK_MAX_PHOTO_BYTES = env_int("FEEDBACK_MAX_PHOTO_BYTES", 8 * 1024 * 1024)
 # Hours after which unsubmitted uploads (and files without a row) are swept.
 DOSSIER_ORPHAN_MAX_AGE_HOURS = env_int("DOSSIER_ORPHAN_MAX_AGE_HOURS", 24)
+# Results delivered electronically (results app): the largest result PDF an officer may
+# upload, and the PEM files of the roots a result's signer certificate must chain to
+# (e.g. the national Root CA of Ban Cơ yếu Chính phủ); none: signatures are checked for
+# integrity only and the pages say the signer was not checked against a trusted root.
+RESULT_MAX_FILE_SIZE = env_int("RESULT_MAX_FILE_SIZE", 20 * 1024 * 1024)
+RESULT_SIGNATURE_TRUST_ROOTS = env_list("RESULT_SIGNATURE_TRUST_ROOTS")
 # Days a "Lưu và tiếp tục sau" link opens the saved form (its staged files are kept as long).
 DOSSIER_DRAFT_DAYS = env_int("DOSSIER_DRAFT_DAYS", 7)
 
@@ -320,6 +330,8 @@ PORTAL_RATE_DRAFT = env_str("PORTAL_RATE_DRAFT", "10/3600")
 PORTAL_RATE_DRAFT_RECIPIENT = env_str("PORTAL_RATE_DRAFT_RECIPIENT", "10/86400")
 # Codes texted to prove a phone ("Hồ sơ của tôi"), per phone number.
 PORTAL_RATE_PHONE_CODE = env_str("PORTAL_RATE_PHONE_CODE", "3/3600")
+# Online payments started from the tracking page, per client (each one opens an order).
+PORTAL_RATE_PAYMENT = env_str("PORTAL_RATE_PAYMENT", "10/600")
 # Limits that refuse (503) rather than let requests through uncounted while the cache is
 # unreachable: the tracking look-up's limit is what stops code + phone guessing, so it
 # protects residents' data. The submission limit only guards against floods: it fails open.
@@ -436,3 +448,33 @@ SECURE_CSP["form-action"] = [CSP.SELF, *OIDC_FORM_ACTION_ORIGINS]
 # One-time codes proving a resident's phone: lifetime and wrong tries allowed.
 ACCOUNT_PHONE_CODE_SECONDS = env_int("ACCOUNT_PHONE_CODE_SECONDS", 10 * 60)
 ACCOUNT_PHONE_CODE_ATTEMPTS = env_int("ACCOUNT_PHONE_CODE_ATTEMPTS", 5)
+
+# Fees and charges paid online (payments app). PAYMENT_GATEWAY selects the gateway: ""
+# (none: the tracking page shows the amount and "nộp tại quầy"), "vnpay" (the real one,
+# configured below) or "dev" (the development gateway of `make run` and the tests: signs
+# with PAYMENT_DEV_SECRET, takes no money; its pages are mounted only then).
+PAYMENT_GATEWAY = env_str("PAYMENT_GATEWAY", "")
+if PAYMENT_GATEWAY not in ("", "vnpay", "dev"):
+    raise ImproperlyConfigured("PAYMENT_GATEWAY must be '', 'vnpay' or 'dev'.")
+# Minutes an online order stays open at the gateway (vnp_ExpireDate).
+PAYMENT_EXPIRY_MINUTES = env_int("PAYMENT_EXPIRY_MINUTES", 15)
+# Receipts (biên lai) are numbered <prefix>-<year>-<6 digits>, one sequence a year.
+PAYMENT_RECEIPT_PREFIX = env_str("PAYMENT_RECEIPT_PREFIX", "BL")
+# VNPAY (payment API 2.1.0): the terminal code and hash secret VNPAY issues, its payment
+# page (sandbox: https://sandbox.vnpayment.vn/paymentv2/vpcpay.html). The return address is
+# SITE_URL + /thanh-toan/ket-qua/ unless set; the IPN address to register with VNPAY is
+# SITE_URL + /thanh-toan/ipn/.
+VNPAY_TMN_CODE = env_str("VNPAY_TMN_CODE", "")
+VNPAY_HASH_SECRET = env_str("VNPAY_HASH_SECRET", "")
+VNPAY_PAYMENT_URL = env_str(
+    "VNPAY_PAYMENT_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html"
+)
+VNPAY_RETURN_URL = env_str("VNPAY_RETURN_URL", "")
+if PAYMENT_GATEWAY == "vnpay" and not (VNPAY_TMN_CODE and VNPAY_HASH_SECRET):
+    raise ImproperlyConfigured("PAYMENT_GATEWAY=vnpay needs VNPAY_TMN_CODE and VNPAY_HASH_SECRET.")
+# The development gateway's secret (not a secret: it guards nothing real) and how it hands
+# its notification to the portal: "http" calls the IPN address as VNPAY would (gunicorn,
+# runserver), "inprocess" passes the same signed parameters to the same handler in the
+# process (the single-threaded live server of the browser tests would deadlock on HTTP).
+PAYMENT_DEV_SECRET = env_str("PAYMENT_DEV_SECRET", "dev-gateway-not-a-secret")
+PAYMENT_DEV_DELIVERY = env_str("PAYMENT_DEV_DELIVERY", "http")

@@ -23,6 +23,10 @@ atexit.register(_remove_tmp)
 os.environ["MEDIA_ROOT"] = os.path.join(_tmp, "media")
 os.environ["PRIVATE_MEDIA_ROOT"] = os.path.join(_tmp, "private")
 os.environ.pop("REDIS_URL", None)
+# The development gateway (payments), handing its notification over in the process: the
+# browser tests' live server answers one request at a time.
+os.environ["PAYMENT_GATEWAY"] = "dev"
+os.environ["PAYMENT_DEV_DELIVERY"] = "inprocess"
 
 from anphong.settings.base import *  # noqa: E402,F403
 

@@ -24,7 +24,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from notifications.admin import NotificationInline
 from portal.admin import SafeDateHierarchyMixin
 from portal.text import fold
-from procedures import access, deadlines, workdays
+from procedures import access, deadlines, fees, fully_online, workdays
 from procedures.desk import register, views
 from procedures.desk.filters import AssignedToMeFilter, DueFilter, FieldFilter, ProcedureFilter
 from procedures.desk.inlines import (
@@ -32,11 +32,13 @@ from procedures.desk.inlines import (
     DossierDocumentInline,
     DossierEventInline,
     DueDateChangeInline,
+    FeeAdjustmentInline,
     SupplementRequestInline,
 )
 from procedures.desk.services import dossier_assign
 from procedures.models import Dossier
 from procedures.validators import normalise_mobile
+from results import admin_views as result_views
 from staff.admin import AuditEntryInline
 from staff.audit import AuditAction, audit
 
@@ -92,6 +94,7 @@ class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
         SupplementRequestInline,
         DueDateChangeInline,
         ApologyInline,
+        FeeAdjustmentInline,
         NotificationInline,
         AuditEntryInline,
     ]
@@ -109,10 +112,13 @@ class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
                     "due_at",
                     "legal_due_at",
                     "assigned_to",
+                    "fee_due",
+                    "fee_display",
                     "obligation_amount",
                     "finished_at",
                     "returned_at",
                     "timeliness",
+                    "fully_online_display",
                 ]
             },
         ),
@@ -149,7 +155,19 @@ class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
             "address_display",
             "answers_display",
             "identity_display",
+            "fee_display",
+            "fully_online_display",
         ]
+
+    @admin.display(description=_("Trực tuyến toàn trình"))
+    def fully_online_display(self, obj):
+        """Submitted online, paid online, result delivered electronically (the 95 % target)."""
+        done, reasons = fully_online.facts(obj)
+        if done is None:
+            return _("Chưa trả kết quả")
+        if done:
+            return _("Có")
+        return _("Không: %(reasons)s") % {"reasons": "; ".join(str(r) for r in reasons)}
 
     @admin.display(description=_("Xác thực danh tính"))
     def identity_display(self, obj):
@@ -179,7 +197,7 @@ class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
 
     def get_object(self, request, object_id, from_field=None):
         queryset = self.get_queryset(request).select_related(
-            "procedure__field", "province", "ward", "assigned_to"
+            "procedure__field", "province", "ward", "assigned_to", "fee"
         )
         try:
             return queryset.get(pk=object_id)
@@ -247,6 +265,25 @@ class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     def address_display(self, obj):
         return obj.address_display
 
+    @admin.display(description=_("phí, lệ phí tính khi nộp"))
+    def fee_display(self, obj):
+        """The lines computed at filing (procedures.fees); adjustments are listed below."""
+        filed = getattr(obj, "fee", None)
+        if filed is None:
+            return "–"
+        if not filed.known:
+            return _("Danh mục chưa có biểu phí: cán bộ nhập số tiền phải nộp.")
+        items = [
+            (line["label"], fees.money(line["amount"]), line["detail"], line["waiver"])
+            for line in filed.lines
+        ]
+        return format_html(
+            '<dl class="dossier-answers">{}<dt>{}</dt><dd>{}</dd></dl>',
+            format_html_join("", "<dt>{}</dt><dd>{} {} {}</dd>", items),
+            _("Tổng cộng"),
+            fees.money(filed.total),
+        )
+
     @admin.display(description=_("trả lời"))
     def answers_display(self, obj):
         items = [
@@ -297,10 +334,22 @@ class DossierAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
             ),
             path("<int:pk>/xin-loi/", wrap(views.apology), name="procedures_dossier_apology"),
             path("<int:pk>/phan-cong/", wrap(views.assign), name="procedures_dossier_assign"),
+            path("<int:pk>/phi/", wrap(views.adjust_fee), name="procedures_dossier_fee"),
             path(
                 "<int:pk>/tep/<int:document_pk>/",
                 wrap(views.download),
                 name="procedures_dossier_download",
+            ),
+            # The result delivered electronically (results app): upload and download.
+            path(
+                "<int:pk>/ket-qua/",
+                wrap(result_views.upload),
+                name="procedures_dossier_result_upload",
+            ),
+            path(
+                "<int:pk>/ket-qua/tai-ve/",
+                wrap(result_views.download),
+                name="procedures_dossier_result_download",
             ),
             path(
                 "<int:pk>/in/<str:form>/",

@@ -1,4 +1,4 @@
-"""Forms of the staff actions in the admin: one per transition, apology, assignment."""
+"""Forms of the staff actions in the admin: one per transition, apology, assignment, fee."""
 
 import datetime as dt
 
@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from procedures import access, workdays
 from procedures.constants import DossierStatus as S
+from procedures.numbers import VietnameseNumberField
 from procedures.transitions import TRANSITIONS, Clock
 
 
@@ -113,3 +114,25 @@ class AssignForm(forms.Form):
         ):
             raise forms.ValidationError(_("Cán bộ này không phụ trách lĩnh vực của hồ sơ."))
         return officer
+
+
+class FeeAdjustmentForm(forms.Form):
+    amount = VietnameseNumberField(
+        label=_("Số tiền phải nộp mới (đồng)"),
+        whole=True,
+        min_value=0,
+        # Up to 999.999.999 đồng: no fee of a ward comes near, and the column holds it.
+        max_digits=9,
+        help_text=_("Số nguyên, dấu chấm tách hàng nghìn, ví dụ 10.000; 0 nếu được miễn."),
+        error_messages={"required": _("Nhập số tiền phải nộp mới (0 nếu được miễn).")},
+    )
+    reason = forms.CharField(
+        label=_("Lý do điều chỉnh"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Công dân xem được lý do này khi tra cứu hồ sơ."),
+        error_messages={"required": _("Ghi rõ lý do điều chỉnh số tiền phải nộp.")},
+    )
+
+    def clean_amount(self):
+        return int(self.cleaned_data["amount"])

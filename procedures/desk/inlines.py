@@ -1,4 +1,5 @@
-"""Read-only inlines of the dossier page: documents, history, requests, dates, apologies."""
+"""Read-only inlines of the dossier page: documents, history, requests, dates, apologies,
+fee adjustments."""
 
 from django.contrib import admin
 from django.urls import reverse
@@ -7,12 +8,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin import ReadOnlyAdminMixin
+from procedures import access
 from procedures.constants import PrintForm
 from procedures.models import (
     Apology,
     DossierDocument,
     DossierEvent,
     DueDateChange,
+    FeeAdjustment,
     SupplementRequest,
 )
 
@@ -92,3 +95,20 @@ class ApologyInline(ReadOnlyInline):
             "admin:procedures_dossier_print", args=[obj.dossier_id, PrintForm.APOLOGY, obj.pk]
         )
         return format_html('<a href="{}">{}</a>', url, gettext("In mẫu 04"))
+
+
+class FeeAdjustmentInline(ReadOnlyInline):
+    model = FeeAdjustment
+    fields = ["created_at", "old_amount", "new_amount", "reason", "actor"]
+    readonly_fields = fields
+    verbose_name_plural = _("Điều chỉnh phí, lệ phí")
+
+    def has_view_permission(self, request, obj=None):
+        # Part of the dossier's history: whoever may see the dossier sees them (the roles
+        # predate this model and name no permission of it).
+        if obj is None:
+            return request.user.has_perm(access.VIEW)
+        return access.can_see(request.user, obj)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")

@@ -1,4 +1,4 @@
-"""The work queue's own pages: transitions, apology, assignment, downloads, printing.
+"""The work queue's own pages: transitions, apology, assignment, fee, downloads, printing.
 
 Each view takes the `DossierAdmin` that wires it (`DossierAdmin.get_urls`) for the admin's
 permissions, lookup and page context; nothing is kept on it between requests. Nothing here
@@ -19,8 +19,15 @@ from procedures import access, deadlines
 from procedures.constants import DossierStatus as S
 from procedures.constants import PrintForm
 from procedures.desk import counter, printing
-from procedures.desk.forms import ApologyForm, AssignForm, TransitionForm
-from procedures.desk.services import dossier_apologise, dossier_assign
+from procedures.desk.forms import ApologyForm, AssignForm, FeeAdjustmentForm, TransitionForm
+from procedures.desk.services import (
+    FEE_CLOSED_STATUSES,
+    can_adjust_fee,
+    dossier_adjust_fee,
+    dossier_apologise,
+    dossier_assign,
+)
+from procedures.fees import dossier_fee_context, money
 from procedures.models import DossierDocument
 from procedures.storage import private_storage
 from procedures.transitions import STAFF, TRANSITIONS, allowed_targets
@@ -45,6 +52,8 @@ def change_page_context(request, dossier):
         and dossier.status in deadlines.RUNNING_STATUSES
         and dossier.due_at is not None,
         "can_assign": access.can_assign(request.user, dossier),
+        "can_adjust_fee": can_adjust_fee(request.user, dossier)
+        and dossier.status not in FEE_CLOSED_STATUSES,
     }
 
 
@@ -183,6 +192,45 @@ def assign(model_admin, request, pk):
         "admin/procedures/dossier/assign_form.html",
         gettext("Phân công cán bộ xử lý – %(code)s") % {"code": dossier.code},
         form=form,
+    )
+
+
+def adjust_fee(model_admin, request, pk):
+    dossier = visible_or_404(model_admin, request, pk)
+    if not can_adjust_fee(request.user, dossier):
+        raise PermissionDenied
+    if dossier.status in FEE_CLOSED_STATUSES:
+        messages.error(
+            request, gettext("Hồ sơ đã kết thúc giải quyết: không điều chỉnh phí, lệ phí được nữa.")
+        )
+        return _back(dossier)
+    form = FeeAdjustmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dossier_adjust_fee(
+                dossier=dossier,
+                actor=request.user,
+                amount=form.cleaned_data["amount"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for name, errors in exc.error_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+        else:
+            messages.success(request, gettext("Đã điều chỉnh số tiền phí, lệ phí phải nộp."))
+            return _back(dossier)
+    return _page(
+        model_admin,
+        request,
+        dossier,
+        "admin/procedures/dossier/fee_form.html",
+        gettext("Điều chỉnh phí, lệ phí – %(code)s") % {"code": dossier.code},
+        form=form,
+        fee=dossier_fee_context(dossier),
+        current_amount=money(dossier.fee_due),
     )
 
 

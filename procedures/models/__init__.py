@@ -1,5 +1,5 @@
 """Models of the procedures app: the catalogue, places, dossiers, their deadlines and
-the online forms saved to finish later."""
+the online forms saved to finish later, and fees."""
 
 from portal.records import StatusChangeRefused
 from procedures.models.calendar import CalendarDayKind, CalendarOverride
@@ -20,6 +20,7 @@ from procedures.models.dossiers import (
     SupplementRequest,
 )
 from procedures.models.drafts import DossierDraft
+from procedures.models.fees import DossierFee, FeeAdjustment, FeeRule, FeeRuleKind
 from procedures.models.places import Province, Ward
 
 __all__ = [
@@ -31,8 +32,12 @@ __all__ = [
     "DossierDocument",
     "DossierDraft",
     "DossierEvent",
+    "DossierFee",
     "DossierRating",
     "DueDateChange",
+    "FeeAdjustment",
+    "FeeRule",
+    "FeeRuleKind",
     "Procedure",
     "ProcedureField",
     "ProcedureFormTemplate",

@@ -24,7 +24,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from accounts.identity import dossier_identity_fields, verified_applicant
 from portal.ratelimit import rate_limited
-from procedures import drafts, privacy
+from procedures import drafts, fees, privacy
+from procedures.constants import Channel
 from procedures.forms import build_documents_form
 from procedures.language import vietnamese
 from procedures.models import Dossier, Procedure, ProcedureQuestion, Province, Ward
@@ -334,6 +335,12 @@ def _check_step(request, procedure, state, steps, step):
             return _resubmitted(request, procedure)
         return _submit(request, procedure, state, steps)
     applicant, answers, docs = _summary(procedure, state)
+    quote = fees.compute(
+        procedure,
+        dossier_answers(procedure.questions.all(), state["answers"]),
+        channel=Channel.ONLINE,
+        on=timezone.localdate(),
+    )
     return render(
         request,
         "procedures/submission_check.html",
@@ -347,6 +354,7 @@ def _check_step(request, procedure, state, steps, step):
             consent=state["consent"],
             verified_by=settings.OIDC_PROVIDER_NAME if verified_applicant(request) else "",
             submission_token=state["submission_token"],
+            fee=fees.quote_context(quote),
         ),
     )
 

@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from payments.selectors import tracking_summary
 from portal.models import WardProfile
 from portal.pagecache import per_process
 from portal.ratelimit import rate_limited
-from procedures import privacy
+from procedures import fees, privacy
 from procedures.constants import DossierStatus
 from procedures.forms import SupplementForm, build_documents_form
 from procedures.models import Dossier, DossierEvent, Procedure
@@ -36,6 +37,7 @@ from procedures.services import (
 )
 from procedures.validators import mask_name, mask_phone
 from procedures.workflow import RESIDENT, allowed_targets
+from results.selectors import TRACKING_COLUMNS, TRACKING_RELATIONS, tracking_context
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +59,16 @@ ON_THE_TRACKING_PAGE = (
     "phone",
     "submitted_at",
     "due_date",
+    "fee_due",
     "rating__satisfied",
+    # The fee as filed (procedures.fees), read with the dossier rather than on its own.
+    "fee__lines",
+    "fee__total",
+    "fee__known",
+    # The payments block adds the financial obligation to the fee due.
+    "obligation_amount",
+    # The result and how the resident receives it (results app), joined in the same query.
+    *TRACKING_COLUMNS,
 )
 
 
@@ -89,7 +100,9 @@ def _tracked(request, *, for_receipt=False):
         # The receipt names the procedure; its documents are one query of their own.
         dossiers = Dossier.objects.select_related("procedure")
     else:
-        dossiers = Dossier.objects.select_related("rating").only(*ON_THE_TRACKING_PAGE)
+        dossiers = Dossier.objects.select_related("rating", "fee", *TRACKING_RELATIONS).only(
+            *ON_THE_TRACKING_PAGE
+        )
     # get(), not first(): first() would order by the model's ordering, a sort for one row.
     try:
         dossier = dossiers.get(pk=entry["dossier"])
@@ -191,6 +204,10 @@ def _result_context(dossier, events=None, **forms):
         "blank_withdraw_form": WithdrawalForm,
         "rating_form": forms.get("rating_form"),
         "blank_rating_form": RatingForm,
+        **tracking_context(dossier),
+        "fee": fees.dossier_fee_context(dossier),
+        # Payments: outstanding amount, receipts, the "Nộp phí trực tuyến" button.
+        "payments_info": tracking_summary(dossier),
     }
 
 
@@ -239,7 +256,12 @@ def _timeline_with_dossier(dossier_pk):
     Reading the dossier apart cost a query, about a tenth of the page."""
     return list(
         _events(dossier_pk)
-        .select_related("dossier__rating", "supplement_request")
+        .select_related(
+            "dossier__rating",
+            "dossier__fee",
+            *(f"dossier__{name}" for name in TRACKING_RELATIONS),
+            "supplement_request",
+        )
         .only(
             *TIMELINE,
             *(f"dossier__{column}" for column in ON_THE_TRACKING_PAGE),

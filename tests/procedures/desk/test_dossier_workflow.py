@@ -46,15 +46,19 @@ class TestRoles:
         # Every desk role handles residents' reports too (feedback app); only a leader
         # approves and publishes an answer, and configures the topics.
         feedback = {"process_feedback", "change_feedback", "change_feedbackphoto"}
+        # Reception and leaders take cash at the desk and export the day's payments.
+        payments = {"record_cash_payment", "export_reconciliation"}
         assert actions(perms[roles.RECEPTION]) == {
             "receive_dossier",
             "assign_dossier",
             "export_register",
             *feedback,
+            *payments,
         }
         assert actions(perms[roles.OFFICER]) == {"process_dossier", "issue_apology", *feedback}
         assert actions(perms[roles.LEADER]) == {
             *feedback,
+            *payments,
             "approve_feedback",
             "add_topic",
             "change_topic",
