@@ -9,9 +9,11 @@ root CA is not available offline) the trust is reported as not checked, never as
 Nothing is fetched from the network: revocation is not checked here.
 """
 
+import asyncio
 import io
 import logging
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -100,11 +102,27 @@ def _signing_time(status):
     return status.signer_reported_dt
 
 
-def _one(embedded, roots):
-    context = ValidationContext(trust_roots=list(roots), allow_fetching=False)
+def outside_event_loop(function, *args, **kwargs):
+    """Call `function` where asyncio.run() works: pyHanko's synchronous API runs its own
+    event loop, which fails in a thread that already runs one (an ASGI worker, a test
+    under Playwright's sync API); there it runs in a short-lived thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
+
+
+def _validate(embedded, context):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        status = validate_pdf_signature(embedded, signer_validation_context=context)
+        return validate_pdf_signature(embedded, signer_validation_context=context)
+
+
+def _one(embedded, roots):
+    context = ValidationContext(trust_roots=list(roots), allow_fetching=False)
+    status = outside_event_loop(_validate, embedded, context)
     unchanged = status.modification_level in UNCHANGED
     return {
         "signer": _signer_name(status.signing_cert),

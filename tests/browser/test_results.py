@@ -1,8 +1,6 @@
 """An officer uploads a signed result on the dossier's admin page; the resident opens the
 tracking page, sees who signed it, and downloads it (results delivered electronically)."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
 from procedures.constants import DossierStatus as S
@@ -36,9 +34,8 @@ def test_officer_uploads_resident_downloads(ward, browser_page, assert_clean, ax
     )
     make_staff(roles.OFFICER, field, username="chuyenvien")
     signed = tmp_path / "giay-khai-sinh.pdf"
-    # pyHanko runs its own event loop: not inside Playwright's, in a thread of its own.
-    with ThreadPoolExecutor(1) as pool:
-        signed.write_bytes(pool.submit(SigningPki(tmp_path).sign, plain_pdf()).result())
+    # Signed in a thread of its own: Playwright's event loop runs in this one.
+    signed.write_bytes(SigningPki(tmp_path).sign(plain_pdf()))
 
     officer = browser_page(width=1280)
     log_in(officer, "chuyenvien")

@@ -10,6 +10,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from fpdf import FPDF
 
+from results.signatures import outside_event_loop
+
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -89,7 +91,11 @@ class SigningPki:
         )
 
     def sign(self, data):
-        """`data` (a PDF) signed with the signer's key, as pyHanko signs a document."""
+        """`data` (a PDF) signed with the signer's key, as pyHanko signs a document (in a
+        thread of its own when Playwright's loop runs in this one: results.signatures)."""
+        return outside_event_loop(self._sign, data)
+
+    def _sign(self, data):
         writer = IncrementalPdfFileWriter(io.BytesIO(data))
         out = signers.sign_pdf(
             writer,
