@@ -5,6 +5,7 @@ import hmac
 from urllib.parse import quote_plus
 
 from django.conf import settings
+from django.utils import timezone
 
 
 def vnpay_hash(params, secret):
@@ -23,7 +24,9 @@ def notification(payment, *, amount=None, code="00", status=None, txn_no="148313
         "vnp_Amount": str((payment.amount if amount is None else amount) * 100),
         "vnp_BankCode": "NCB",
         "vnp_OrderInfo": "Nop phi",
-        "vnp_PayDate": "20260301101500",
+        # Paid now (Vietnam time), as the gateway reports it: receipt numbers follow the
+        # year of the payment, so a fixed date would split one test's sequence at New Year.
+        "vnp_PayDate": timezone.localtime().strftime("%Y%m%d%H%M%S"),
         "vnp_ResponseCode": code,
         "vnp_TmnCode": "DEVTEST0",
         "vnp_TransactionNo": txn_no,
