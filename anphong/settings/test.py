@@ -23,15 +23,17 @@ atexit.register(_remove_tmp)
 os.environ["MEDIA_ROOT"] = os.path.join(_tmp, "media")
 os.environ["PRIVATE_MEDIA_ROOT"] = os.path.join(_tmp, "private")
 os.environ.pop("REDIS_URL", None)
-# The development gateway (payments), handing its notification over in the process: the
-# browser tests' live server answers one request at a time.
-os.environ["PAYMENT_GATEWAY"] = "dev"
-os.environ["PAYMENT_DEV_DELIVERY"] = "inprocess"
 
 from anphong.settings.base import *  # noqa: E402,F403
 
 # Demo content and benchmark data generators (`make run`, tests, benchmarks).
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
+# The development gateway (payments), handing its notification over in the process: the
+# browser tests' live server answers one request at a time. Settings, not environment
+# variables: a subprocess a test starts with the production settings must not inherit them.
+PAYMENT_GATEWAY = "dev"
+PAYMENT_DEV_DELIVERY = "inprocess"
 
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -122,3 +122,16 @@ def test_production_refuses_to_start_without_a_shared_cache():
     result = _import_prod({"REDIS_URL": "redis://127.0.0.1:6379/0"})
     assert result.returncode == 0, result.stderr
     assert "FailOpenRedisCache" in result.stdout
+
+
+def test_production_refuses_the_development_payment_gateway():
+    """The development gateway signs with a public secret: in production anyone could
+    forge a "paid" notification, so the production settings refuse it, and say why."""
+    redis = {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+    result = _import_prod({**redis, "PAYMENT_GATEWAY": "dev"})
+    assert result.returncode == 1
+    assert "ImproperlyConfigured: PAYMENT_GATEWAY=dev is the development gateway" in result.stderr
+    for gateway in ("", "vnpay"):
+        extra = {"VNPAY_TMN_CODE": "T", "VNPAY_HASH_SECRET": "s"} if gateway else {}
+        result = _import_prod({**redis, "PAYMENT_GATEWAY": gateway, **extra})
+        assert result.returncode == 0, result.stderr
