@@ -10,15 +10,10 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.enums import XPos
 
-from procedures.receipt_pdf import FONT, FONT_DIR, FONT_FILES, nfc
+from procedures.receipt_pdf import FONT, draw_label_rows, draw_national_header, new_document, nfc
 from procedures.validators import mask_name
-
-MARGIN = 15  # mm
-BOLD = FontFace(emphasis="BOLD")
 
 
 def receipt_lines(payment, *, authority, procedure_name):
@@ -64,41 +59,14 @@ def receipt_pdf(payment, *, authority, procedure_name):
     """The PDF bytes of a paid payment's receipt."""
     with translation.override("vi"):
         lines = receipt_lines(payment, authority=authority, procedure_name=procedure_name)
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.set_title(f"{lines['title']} {payment.receipt_no}")
-    pdf.set_lang("vi")
-    pdf.set_creator("Cổng thông tin điện tử phường An Phong")
-    for style, name in FONT_FILES.items():
-        pdf.add_font(FONT, style, str(FONT_DIR / name))
-    pdf.add_page()
+    pdf = new_document(f"{lines['title']} {payment.receipt_no}")
     width, size, line = pdf.epw, 11, 5.5
-    half = width / 2
-    top = pdf.get_y()
-    for x, (first, second) in ((MARGIN, lines["head_left"]), (MARGIN + half, lines["head_right"])):
-        pdf.set_xy(x, top)
-        pdf.set_font(FONT, "B", size - 1)
-        pdf.multi_cell(half, line, first, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
-        pdf.set_font(FONT, "", size - 1)
-        pdf.multi_cell(half, line, second, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_xy(MARGIN, top + 5 * line)
+    draw_national_header(pdf, lines["head_left"], lines["head_right"], size=size, line=line)
     pdf.set_font(FONT, "B", size + 3)
     pdf.multi_cell(width, line * 1.4, lines["title"], align="C", new_x=XPos.LMARGIN)
     pdf.ln(line)
     pdf.set_font(FONT, "", size)
-    with pdf.table(
-        col_widths=(35, 65),
-        first_row_as_headings=False,
-        line_height=line * 1.2,
-        padding=1,
-        borders_layout="HORIZONTAL_LINES",
-        text_align="LEFT",
-    ) as table:
-        for label, value in lines["rows"]:
-            row = table.row()
-            row.cell(label, style=BOLD)
-            row.cell(value)
-    pdf.ln(line)
+    draw_label_rows(pdf, lines["rows"], line=line)
     pdf.set_font(FONT, "", size - 2)
     pdf.multi_cell(width, line, lines["note"], align="L", new_x=XPos.LMARGIN)
     return bytes(pdf.output())

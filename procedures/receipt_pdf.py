@@ -132,7 +132,8 @@ def receipt_pdf(receipt):
     return bytes(pdf.output())
 
 
-def _draw(lines, png, size, *, title):
+def new_document(title):
+    """An A4 portrait document in the receipts' font, margins and metadata, one page added."""
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN)
@@ -142,23 +143,45 @@ def _draw(lines, png, size, *, title):
     for style, name in FONT_FILES.items():
         pdf.add_font(FONT, style, str(FONT_DIR / name))
     pdf.add_page()
-    width = pdf.epw
-    line = size * 0.5  # mm per line at `size` pt
+    return pdf
 
-    # National header: the authority on the left, the motto on the right.
-    half = width / 2
+
+def draw_national_header(pdf, left, right, *, size, line):
+    """The national header of an official document: the authority (`left`, two lines) and
+    the motto (`right`), side by side; the cursor is left one blank line below."""
+    half = pdf.epw / 2
     top = pdf.get_y()
-    for x, (first, second) in (
-        (MARGIN, lines["head_left"]),
-        (MARGIN + half, lines["head_right"]),
-    ):
+    for x, (first, second) in ((MARGIN, left), (MARGIN + half, right)):
         pdf.set_xy(x, top)
         pdf.set_font(FONT, "B", size - 1)
         pdf.multi_cell(half, line, first, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_font(FONT, "", size - 1)
         pdf.multi_cell(half, line, second, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
-    pdf.set_xy(MARGIN, top + 4 * line)
+    pdf.set_xy(MARGIN, top + 5 * line)
+
+
+def draw_label_rows(pdf, rows, *, line):
+    """Label–value rows (label in bold) between horizontal rules, then a blank line."""
+    with pdf.table(
+        col_widths=(35, 65),
+        first_row_as_headings=False,
+        line_height=line * 1.2,
+        padding=1,
+        borders_layout="HORIZONTAL_LINES",
+        text_align="LEFT",
+    ) as table:
+        for label, value in rows:
+            row = table.row()
+            row.cell(label, style=BOLD)
+            row.cell(value)
     pdf.ln(line)
+
+
+def _draw(lines, png, size, *, title):
+    pdf = new_document(title)
+    width = pdf.epw
+    line = size * 0.5  # mm per line at `size` pt
+    draw_national_header(pdf, lines["head_left"], lines["head_right"], size=size, line=line)
 
     pdf.set_font(FONT, "B", size + 3)
     pdf.multi_cell(width, line * 1.4, lines["title"], align="C", new_x=XPos.LMARGIN)
@@ -176,19 +199,7 @@ def _draw(lines, png, size, *, title):
     pdf.multi_cell(width, line, lines["intro"], align="L", new_x=XPos.LMARGIN)
     pdf.ln(line / 2)
 
-    with pdf.table(
-        col_widths=(35, 65),
-        first_row_as_headings=False,
-        line_height=line * 1.2,
-        padding=1,
-        borders_layout="HORIZONTAL_LINES",
-        text_align="LEFT",
-    ) as table:
-        for label, value in lines["rows"]:
-            row = table.row()
-            row.cell(label, style=BOLD)
-            row.cell(value)
-    pdf.ln(line)
+    draw_label_rows(pdf, lines["rows"], line=line)
 
     pdf.set_font(FONT, "B", size)
     pdf.cell(width, line * 1.2, lines["documents_heading"], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
