@@ -31,8 +31,8 @@ from notifications.sms import SmsError
 from portal.ratelimit import hit, rate_limited
 from procedures.constants import DossierStatus
 from procedures.models import Dossier
-from procedures.resident.submission import TRACKING_KEY
 from procedures.services import RATEABLE
+from procedures.tracked import open_tracking
 from procedures.validators import mask_phone
 from procedures.workflow import RESIDENT, allowed_targets
 
@@ -254,7 +254,7 @@ def open_dossier(request, pk):
     if account is None:
         return _login_redirect(request)
     dossier = get_object_or_404(my_dossiers_queryset(account).only("pk"), pk=pk)
-    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": ""}
+    open_tracking(request.session, dossier.pk)
     if request.GET.get("xem") == "bien-nhan":
         return redirect("procedures:tracking_receipt")
     return redirect("procedures:tracking_result")

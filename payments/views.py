@@ -24,12 +24,11 @@ from payments.receipt_pdf import receipt_pdf
 from portal.models import WardProfile
 from portal.ratelimit import client_ip, rate_limited
 from procedures.models import Dossier
-from procedures.resident.submission import TRACKING_KEY
+from procedures.tracked import tracked
 
 
 def tracked_dossier_id(request):
-    entry = request.session.get(TRACKING_KEY)
-    return entry.get("dossier") if isinstance(entry, dict) else None
+    return tracked(request.session)[0]
 
 
 @never_cache

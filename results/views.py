@@ -18,8 +18,8 @@ from accounts.identity import resident_account
 from accounts.views import my_dossiers_queryset
 from portal.ratelimit import rate_limited
 from procedures.models import Dossier
-from procedures.resident.submission import TRACKING_KEY
 from procedures.storage import private_storage
+from procedures.tracked import open_tracking, tracked
 from results import services
 from results.constants import Downloader
 from results.forms import DeliveryChoiceForm
@@ -27,12 +27,10 @@ from results.models import DossierResult
 
 
 def _tracked_dossier(request):
-    entry = request.session.get(TRACKING_KEY)
-    if not entry:
+    dossier_pk, _token = tracked(request.session)
+    if dossier_pk is None:
         return None
-    return (
-        Dossier.objects.only("pk", "code", "status", "channel").filter(pk=entry["dossier"]).first()
-    )
+    return Dossier.objects.only("pk", "code", "status", "channel").filter(pk=dossier_pk).first()
 
 
 def _no_dossier(request):
@@ -89,7 +87,7 @@ def download_mine(request, pk):
         my_dossiers_queryset(account).only("pk", "code", "status", "channel"), pk=pk
     )
     # The tracking page is where the messages (no result yet) are shown.
-    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": ""}
+    open_tracking(request.session, dossier.pk)
     return _serve(request, dossier, by=Downloader.ACCOUNT, user=account.user)
 
 

@@ -37,6 +37,7 @@ from procedures.resident.questions import (
 )
 from procedures.services import dossier_submit, new_submission_tokens
 from procedures.staging import StagedFile
+from procedures.tracked import open_tracking
 from procedures.validators import display_mobile
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,6 @@ SUBMITTED_KEY = "portal:submitted"
 # Per procedure, the submission token of the dossier this session last sent: Back to a
 # step of that finished form then says it was sent instead of offering a blank form.
 SENT_KEY = "portal:sent"
-TRACKING_KEY = "procedures:tracking"
 
 
 def _key(procedure):
@@ -389,7 +389,7 @@ def _already_sent(request, procedure, step):
         messages.info(request, _("Phiên làm việc đã hết hạn hoặc chưa bắt đầu; xin bắt đầu lại."))
         return redirect("procedures:submit_start", slug=procedure.slug)
     # The receipt and tracking links read the dossier from the session, as after sending.
-    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": entry["token"]}
+    open_tracking(request.session, dossier.pk, entry["token"])
     return render(
         request,
         "procedures/submission_sent.html",
@@ -444,7 +444,7 @@ def _submit(request, procedure, state, steps):
     submitted = request.session.get(SUBMITTED_KEY, {})
     submitted[state["submission_token"]] = {"dossier": dossier.pk, "token": tracking_token}
     request.session[SUBMITTED_KEY] = dict(list(submitted.items())[-10:])
-    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": tracking_token}
+    open_tracking(request.session, dossier.pk, tracking_token)
     request.session[SENT_KEY] = {
         **request.session.get(SENT_KEY, {}),
         str(procedure.pk): state["submission_token"],
@@ -463,7 +463,7 @@ def submit_done(request, slug, token):
         pk=entry["dossier"],
         procedure__slug=slug,
     )
-    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": entry["token"]}
+    open_tracking(request.session, dossier.pk, entry["token"])
     tracking_url = request.build_absolute_uri(
         reverse("procedures:tracking_token", args=[entry["token"]])
     )

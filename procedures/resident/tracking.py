@@ -27,7 +27,6 @@ from procedures.constants import DossierStatus
 from procedures.forms import SupplementForm, build_documents_form
 from procedures.models import Dossier, DossierEvent, Procedure
 from procedures.receipt_pdf import receipt_pdf
-from procedures.resident.submission import TRACKING_KEY
 from procedures.resident.tracking_forms import RatingForm, TrackingForm, WithdrawalForm
 from procedures.services import (
     RATEABLE,
@@ -35,6 +34,7 @@ from procedures.services import (
     dossier_request_withdrawal,
     dossier_supplement,
 )
+from procedures.tracked import open_tracking, tracked
 from procedures.validators import mask_name, mask_phone
 from procedures.workflow import RESIDENT, allowed_targets
 from results.selectors import TRACKING_COLUMNS, TRACKING_RELATIONS, tracking_context
@@ -93,8 +93,8 @@ def _procedure_name(dossier):
 def _tracked(request, *, for_receipt=False):
     """The dossier the session opened, with what its page shows: the timeline, or for
     the receipt the procedure and the documents received."""
-    entry = request.session.get(TRACKING_KEY)
-    if not entry:
+    dossier_pk, token = tracked(request.session)
+    if dossier_pk is None:
         return None, ""
     if for_receipt:
         # The receipt names the procedure; its documents are one query of their own.
@@ -105,10 +105,10 @@ def _tracked(request, *, for_receipt=False):
         )
     # get(), not first(): first() would order by the model's ordering, a sort for one row.
     try:
-        dossier = dossiers.get(pk=entry["dossier"])
+        dossier = dossiers.get(pk=dossier_pk)
     except Dossier.DoesNotExist:
         return None, ""
-    return dossier, entry.get("token", "")
+    return dossier, token
 
 
 @never_cache
@@ -129,7 +129,7 @@ def tracking(request):
             # INSERT-then-UPDATE that cycle_key() costs on an empty session.
             if request.session.session_key:
                 request.session.cycle_key()
-            request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": ""}
+            open_tracking(request.session, dossier.pk)
             return redirect("procedures:tracking_result")
         not_found = True
     return render(
@@ -157,7 +157,7 @@ def tracking_token(request, token):
             },
             status=404,
         )
-    request.session[TRACKING_KEY] = {"dossier": dossier.pk, "token": token}
+    open_tracking(request.session, dossier.pk, token)
     # The secret leaves the address bar (and any later Referer) at once.
     return redirect("procedures:tracking_result")
 
@@ -238,8 +238,8 @@ def _no_dossier(request):
 
 @never_cache
 def tracking_result(request):
-    entry = request.session.get(TRACKING_KEY)
-    events = _timeline_with_dossier(entry["dossier"]) if entry else []
+    dossier_pk, _token = tracked(request.session)
+    events = _timeline_with_dossier(dossier_pk) if dossier_pk is not None else []
     if events:
         dossier = events[0].dossier
     else:  # no timeline (every dossier has one from its submission), or no dossier

@@ -8,7 +8,7 @@ from django.urls import reverse
 from accounts.models import ProvenPhone
 from feedback.models import Topic
 from procedures.constants import DossierStatus
-from procedures.resident.submission import TRACKING_KEY
+from procedures.tracked import TRACKING_KEY
 from tests.accounts.conftest import make_resident
 from tests.feedback.conftest import submit as submit_feedback
 from tests.procedures.factories import VALID_ID, VALID_PHONE, DossierFactory

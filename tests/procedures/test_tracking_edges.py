@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from procedures.models import DossierDocument
 from procedures.models.dossiers import hash_tracking_token
-from procedures.resident.submission import TRACKING_KEY
+from procedures.tracked import TRACKING_KEY
 from tests.procedures.factories import (
     VALID_PHONE,
     DossierFactory,

@@ -9,7 +9,7 @@ from procedures.constants import DossierStatus as S
 from procedures.desk.services import dossier_adjust_fee
 from procedures.models import Dossier, DossierFee, FeeAdjustment
 from procedures.models.dossiers import DossierQuerySet
-from procedures.resident.submission import TRACKING_KEY
+from procedures.tracked import TRACKING_KEY
 from staff.models import AuditAction, AuditEntry
 from tests.procedures.factories import DossierFactory
 
