@@ -11,12 +11,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 from portal.text import fold, slugify_vi
+from procedures.constants import Channel, RatingReason
 from procedures.constants import DossierStatus as S
-from procedures.constants import RatingReason
 from procedures.desk.services import dossier_apologise, dossier_assign
 from procedures.files import check_upload
 from procedures.services import dossier_rate, dossier_request_withdrawal, dossier_supplement
 from procedures.workflow import dossier_transition
+from results.constants import Downloader
+from results.services import attach_result, record_download
 
 NOTE = "(nội dung minh họa)"
 
@@ -145,6 +147,16 @@ class Story:
     def hand_over(self):
         self._move(S.RETURNED, self.reception, self._office_later(0.5, 12))
 
+    def deliver_online(self):
+        """The handler attaches the electronic result (which finishes the dossier) and the
+        resident downloads it from the tracking page, which hands it over: fully online."""
+        lines = ["DU LIEU MINH HOA - KHONG PHAI KET QUA THAT", self.dossier.code]
+        upload = SimpleUploadedFile("ket-qua-minh-hoa.pdf", _pdf(lines))
+        with self._at(self._towards_due(0.3, 0.95)):
+            attach_result(dossier=self.dossier, upload=upload, actor=self.handler)
+        with self._at(self.moment + dt.timedelta(hours=self.rng.uniform(1, 30))):
+            record_download(dossier=self.dossier, by=Downloader.TRACKING)
+
     def ask_documents(self, actor):
         doc = self.rng.choice(list(self.dossier.procedure.documents.all()))
         self._move(
@@ -198,8 +210,13 @@ class Story:
         self.finish()
 
     def plot_returned(self):
-        self.plot_done()
-        self.hand_over()
+        self.plot_processing()
+        # Most online dossiers take their result online; the rest, and desk ones, at the desk.
+        if self.dossier.channel == Channel.ONLINE and self.rng.random() < 0.85:
+            self.deliver_online()
+        else:
+            self.finish()
+            self.hand_over()
         self.rate()
 
     def plot_refused(self):

@@ -174,6 +174,9 @@ def test_statistics_show_figures_after_the_demo_load(client, demo_output):
     assert total["received"] == demo.DOSSIERS
     assert (total["finished"], total["late"], total["apologies"]) == (42, 6, 8)
     assert (total["on_time_rate"], total["satisfaction_rate"]) == ("85.7", "69.2")
+    # Most online dossiers take their result online; desk dossiers and the rest do not:
+    # the fully-online share is a real figure, neither 0 nor 100 %.
+    assert (total["handled"], total["fully_online"], total["fully_online_rate"]) == (41, 19, "46.3")
     assert [m["month"] for m in data["months"]] == [
         "2026-07",
         "2026-08",
