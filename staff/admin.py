@@ -10,11 +10,13 @@ import django_otp.plugins.otp_static.admin  # noqa: F401
 import django_otp.plugins.otp_totp.admin  # noqa: F401
 from django import forms
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db.models import Exists, OuterRef
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -212,6 +214,19 @@ class StaffUserAdmin(UserAdmin):
     )
     def reset_otp(self, request, queryset):
         users = list(queryset)
+        # Irreversible for the officers concerned: asked once more, like a deletion.
+        if request.POST.get("post") != "yes":
+            return TemplateResponse(
+                request,
+                "staff/otp_reset_confirm.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Đặt lại xác thực hai lớp"),
+                    "opts": self.opts,
+                    "queryset": users,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
         for user in users:
             otp.reset_devices(actor=request.user, user=user)
         self.message_user(

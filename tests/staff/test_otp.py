@@ -321,10 +321,20 @@ class TestRecoveryCodes:
 
 
 class TestReset:
-    def reset(self, client, *users):
-        return client.post(
-            USERS, {"action": "reset_otp", "_selected_action": [u.pk for u in users]}
-        )
+    def reset(self, client, *users, confirmed=True):
+        data = {"action": "reset_otp", "_selected_action": [u.pk for u in users]}
+        return client.post(USERS, {**data, "post": "yes"} if confirmed else data)
+
+    def test_the_reset_is_confirmed_first(self, client, officer):
+        app_device(officer)
+        client.force_login(UserFactory(superuser=True, username="quantri"))
+        page = self.reset(client, officer, confirmed=False)
+        assert page.status_code == 200
+        assert "Đặt lại xác thực hai lớp của tài khoản dưới đây?" in page.text
+        assert officer.get_username() in page.text
+        assert 'name="post" value="yes"' in page.text
+        assert TOTPDevice.objects.filter(user=officer).exists()
+        assert entries(AuditAction.OTP_RESET) == []
 
     def test_superuser_resets_and_the_officer_enrols_again(self, client, officer):
         officer_client = type(client)()
