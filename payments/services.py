@@ -100,6 +100,31 @@ def expire_open_orders(dossier, now=None):
         _log(EventKind.EXPIRED, payment=payment, detail="replaced by a new order")
 
 
+def expire_stale_orders(now=None):
+    """Close the online orders whose time at the gateway has run out; return how many.
+
+    The gateway refuses payment of an order past vnp_ExpireDate, so such an order is
+    over; left "pending" it would read as a payment under way in the desk's lists and
+    the reconciliation. A genuine success arriving afterwards is still recorded
+    (handle_notification: LATE), so closing it loses nothing.
+    """
+    now = now or timezone.now()
+    stale = Payment.objects.filter(
+        method=PaymentMethod.ONLINE, status=PaymentStatus.PENDING, expires_at__lt=now
+    )
+    closed = 0
+    for pk in stale.values_list("pk", flat=True).iterator():
+        with transaction.atomic():
+            # Locked and read again: a notification may have confirmed it meanwhile.
+            payment = stale.select_for_update().filter(pk=pk).first()
+            if payment is None:
+                continue
+            _set_status(payment, PaymentStatus.EXPIRED)
+            _log(EventKind.EXPIRED, payment=payment, detail="expired at the gateway")
+            closed += 1
+    return closed
+
+
 def start_online_payment(*, dossier, client_ip=""):
     """Open an order for what the dossier still owes; return (payment, gateway address).
 

@@ -1,9 +1,11 @@
 """The IPN: the only thing that marks a payment; signature, order, amount, replay, expiry."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -128,6 +130,31 @@ def test_a_late_genuine_success_is_recorded_paid_and_flagged(client, order, cloc
     assert order.status == PaymentStatus.PAID and order.receipt_no
     assert EventKind.LATE in kinds(order)
     assert "after its order expired" in caplog.text
+
+
+def test_the_sweep_closes_only_orders_past_their_expiry(client, order, clock):
+    """expire_payment_orders (every 15 minutes) closes what the gateway no longer takes;
+    an order still open, a paid one and a cash payment stay as they are."""
+    other = DossierFactory(fee_due=30000)
+    paid, _url = services.start_online_payment(dossier=other)
+    assert ipn(client, notification(paid))["RspCode"] == "00"
+    clock.now = order.expires_at
+    call_command("expire_payment_orders", stdout=io.StringIO())
+    order.refresh_from_db()
+    assert order.status == PaymentStatus.PENDING  # the last minute is still the buyer's
+    clock.now = order.expires_at + dt.timedelta(seconds=1)
+    out = io.StringIO()
+    call_command("expire_payment_orders", stdout=out)
+    assert out.getvalue().strip() == "1 expired order(s) closed."
+    order.refresh_from_db()
+    paid.refresh_from_db()
+    assert (order.status, paid.status) == (PaymentStatus.EXPIRED, PaymentStatus.PAID)
+    assert kinds(order) == [EventKind.CREATED, EventKind.EXPIRED]
+    assert services.expire_stale_orders() == 0  # a second run finds nothing
+    # A genuine success arriving afterwards is still recorded.
+    assert ipn(client, notification(order))["RspCode"] == "00"
+    order.refresh_from_db()
+    assert order.status == PaymentStatus.PAID and EventKind.LATE in kinds(order)
 
 
 def test_a_late_success_of_a_replaced_order_is_still_recorded(client, dossier, order):
