@@ -330,7 +330,7 @@ class TestReset:
         client.force_login(UserFactory(superuser=True, username="quantri"))
         page = self.reset(client, officer, confirmed=False)
         assert page.status_code == 200
-        assert "Đặt lại xác thực hai lớp của tài khoản dưới đây?" in page.text
+        assert "Đặt lại xác thực hai lớp của 1 tài khoản dưới đây?" in page.text
         assert officer.get_username() in page.text
         assert 'name="post" value="yes"' in page.text
         assert TOTPDevice.objects.filter(user=officer).exists()
