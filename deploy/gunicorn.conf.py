@@ -88,9 +88,14 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 access_log_format = '%({x-forwarded-for}i)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 
-# A tracking link (/tra-cuu/h/<token>/, sent by SMS and e-mail) opens a resident's dossier:
-# its token must not land in the logs (nginx's log hides it the same way).
-_TRACKING_TOKEN = re.compile(r"(/tra-cuu/h/)[^/?\s\"]+")
+# A link sent by SMS and e-mail opens a resident's own record: a dossier's tracking
+# (/tra-cuu/h/), a report's (/phan-anh-kien-nghi/theo-doi/), a saved form (/thu-tuc/tiep-tuc/),
+# a desk appointment (/dat-lich-hen/quan-ly/). Its token must not land in the logs (nginx's
+# log hides it the same way).
+_TRACKING_TOKEN = re.compile(
+    r"(/(?:tra-cuu/h|phan-anh-kien-nghi/theo-doi|thu-tuc/tiep-tuc|dat-lich-hen/quan-ly)/)"
+    r"[^/?\s\"]+"
+)
 
 
 class RedactingLogger(glogging.Logger):

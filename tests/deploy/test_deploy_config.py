@@ -223,6 +223,38 @@ def test_every_gunicorn_variable_is_in_env_example():
     assert read <= set(env_example())
 
 
+# Every address whose last part is a resident's token (procedures, feedback, appointments).
+TOKEN_PATHS = [
+    "/en/tra-cuu/h/",
+    "/phan-anh-kien-nghi/theo-doi/",
+    "/thu-tuc/tiep-tuc/",
+    "/dat-lich-hen/quan-ly/",
+]
+
+
+def test_the_token_paths_are_the_urlconfs():
+    """A new URL with a token in it joins TOKEN_PATHS and both redactions."""
+    from django.urls import reverse
+
+    names = [
+        ("procedures:tracking_token", "/tra-cuu/h/"),
+        ("feedback:tracking_token", "/phan-anh-kien-nghi/theo-doi/"),
+        ("procedures:draft_resume", "/thu-tuc/tiep-tuc/"),
+        ("appointments:manage", "/dat-lich-hen/quan-ly/"),
+    ]
+    for name, prefix in names:
+        assert reverse(name, args=["t0ken"]) == f"{prefix}t0ken/"
+
+
+@pytest.mark.parametrize("prefix", TOKEN_PATHS)
+def test_gunicorn_access_log_hides_each_token_path(monkeypatch, prefix):
+    conf = load_gunicorn_conf(monkeypatch)
+    pattern = conf["_TRACKING_TOKEN"]
+    assert pattern.sub(r"\1[token]", f"GET {prefix}s3cr3t/lich.ics?x=1") == (
+        f"GET {prefix}[token]/lich.ics?x=1"
+    )
+
+
 def test_gunicorn_access_log_hides_tracking_tokens(monkeypatch):
     import datetime as dt
 
@@ -464,10 +496,11 @@ def test_access_log_hides_tracking_tokens(site):
         (p, v) for p, v in _map(site, "$anphong_log_uri").items() if p != "default"
     ]
     regex = re.compile(pattern.removeprefix("~").replace("?<", "?P<"))
-    m = regex.match("/en/tra-cuu/h/s3cr3t/?a=1")
-    assert m
-    logged = re.sub(r"\$\{(\w+)\}", lambda v: m.group(v.group(1)), replacement)
-    assert logged == "/en/tra-cuu/h/[token]/?a=1"
+    for prefix in TOKEN_PATHS:
+        m = regex.match(f"{prefix}s3cr3t/?a=1")
+        assert m, prefix
+        logged = re.sub(r"\$\{(\w+)\}", lambda v, m=m: m.group(v.group(1)), replacement)
+        assert logged == f"{prefix}[token]/?a=1"
     assert "$anphong_log_uri" in " ".join(values(site, "log_format")[0])
 
 
