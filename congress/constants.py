@@ -17,10 +17,24 @@ class TargetUnit(models.TextChoices):
     COUNT = "count", _("số lượng")
 
 
-class TargetComparison(models.TextChoices):
-    # How a later progress figure is judged against the target.
+class TargetDirection(models.TextChoices):
+    # How a measured value is judged against the target.
     AT_LEAST = "at_least", _("đạt từ mức này trở lên")
     AT_MOST = "at_most", _("không vượt quá mức này")
+    EXACTLY = "exactly", _("đúng bằng mức này")
+
+
+class TargetComputation(models.TextChoices):
+    # Where the values of a target come from.
+    EDITOR = "editor", _("Biên tập viên nhập số liệu")
+    FULLY_ONLINE = "fully_online", _("Tự động: tỷ lệ hồ sơ xử lý trực tuyến toàn trình")
+
+
+class TargetStatus(models.TextChoices):
+    ACHIEVED = "achieved", _("Đã đạt")
+    ON_TRACK = "on_track", _("Đúng tiến độ")
+    BEHIND = "behind", _("Chậm tiến độ")
+    NO_DATA = "no_data", _("Chưa có số liệu")
 
 
 class ArticleStatus(models.TextChoices):

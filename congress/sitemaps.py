@@ -1,9 +1,9 @@
-"""Sitemap sections for articles, categories and documents (public rows only)."""
+"""Sitemap sections: articles, categories, documents (public rows only), the term's targets."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from congress.models import Article, Category, Document
+from congress.models import Article, Category, Document, Target
 
 
 class ArticleSitemap(Sitemap):
@@ -45,3 +45,13 @@ class DocumentSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         return Document.objects.public().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class TargetSitemap(Sitemap):
+    """One page per target of the term, with its history of values."""
+
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Target.objects.only("code").order_by("pk")

@@ -1,9 +1,9 @@
-"""Admin for the Congress page: its items, guests and term targets as inlines."""
+"""Admin for the Congress page: its items and guests as inlines (targets: targets.py)."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import Congress, CongressGuest, CongressItem, CongressTarget
+from congress.models import Congress, CongressGuest, CongressItem
 
 
 class CongressItemInline(admin.StackedInline):
@@ -17,29 +17,13 @@ class CongressGuestInline(admin.TabularInline):
     extra = 0
 
 
-class CongressTargetInline(admin.TabularInline):
-    model = CongressTarget
-    extra = 0
-    fields = [
-        "order",
-        "code",
-        "indicator",
-        "indicator_en",
-        "target_value",
-        "unit",
-        "comparison",
-        "note",
-        "note_en",
-    ]
-
-
 @admin.register(Congress)
 class CongressAdmin(admin.ModelAdmin):
     list_display = ["name", "number", "held_on", "delegates", "term"]
     list_select_related = ["term"]
     search_fields = ["name"]
     filter_horizontal = ["appointed_organs"]
-    inlines = [CongressItemInline, CongressGuestInline, CongressTargetInline]
+    inlines = [CongressItemInline, CongressGuestInline]
     fieldsets = [
         (
             None,

@@ -1,8 +1,9 @@
-"""Models of the `congress` app: news, documents and the Congress."""
+"""Models of the `congress` app: news, documents, the Congress and its targets."""
 
 from congress.models.documents import Document, IssuingBody
-from congress.models.meeting import Congress, CongressGuest, CongressItem, CongressTarget
+from congress.models.meeting import Congress, CongressGuest, CongressItem
 from congress.models.news import Article, ArticleImage, Category
+from congress.models.targets import Target, TargetValue
 
 __all__ = [
     "Article",
@@ -11,7 +12,8 @@ __all__ = [
     "Congress",
     "CongressGuest",
     "CongressItem",
-    "CongressTarget",
     "Document",
     "IssuingBody",
+    "Target",
+    "TargetValue",
 ]

@@ -1,17 +1,14 @@
-"""A Party Congress (Đại hội): the day, its resolutions in brief and its term targets.
+"""A Party Congress (Đại hội): the day and its resolutions in brief (targets: targets.py).
 
 The organs and key positions it appointed are not copied here: the Congress page reads
 them from the appointment data of its term, so there is one record of who holds what.
 """
 
-from decimal import Decimal
-
 from django.db import models
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from congress.constants import CongressItemKind, TargetComparison, TargetUnit
+from congress.constants import CongressItemKind
 from personnel.models import Organ, Term
 from portal.localized import Localized
 
@@ -101,53 +98,3 @@ class CongressGuest(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class CongressTarget(models.Model):
-    """A target (chỉ tiêu) of the term: a number a later report can measure progress against."""
-
-    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="targets")
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    code = models.SlugField(
-        _("mã chỉ tiêu"),
-        max_length=60,
-        help_text=_("Mã cố định để số liệu tiến độ sau này gắn vào, ví dụ: ho-so-toan-trinh."),
-    )
-    indicator = models.CharField(_("chỉ tiêu"), max_length=255)
-    indicator_en = models.CharField(_("chỉ tiêu (tiếng Anh)"), max_length=255, blank=True)
-    target_value = models.DecimalField(_("giá trị mục tiêu"), max_digits=9, decimal_places=2)
-    unit = models.CharField(_("đơn vị"), max_length=20, choices=TargetUnit.choices)
-    comparison = models.CharField(
-        _("cách đánh giá"),
-        max_length=20,
-        choices=TargetComparison.choices,
-        default=TargetComparison.AT_LEAST,
-    )
-    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    note_en = models.CharField(_("ghi chú (tiếng Anh)"), max_length=255, blank=True)
-
-    indicator_i18n = Localized("indicator")
-    note_i18n = Localized("note")
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("chỉ tiêu nhiệm kỳ")
-        verbose_name_plural = _("chỉ tiêu nhiệm kỳ")
-        constraints = [
-            models.UniqueConstraint(fields=["congress", "code"], name="congress_target_code_unique")
-        ]
-
-    def __str__(self):
-        return self.indicator
-
-    def display_value(self):
-        """The target as read aloud: "95%", "3,5%/năm", "3" (decimal comma in Vietnamese)."""
-        value = self.target_value.normalize()
-        if value == value.to_integral():
-            value = value.quantize(Decimal(1))
-        number = number_format(value, use_l10n=True)
-        if self.unit == TargetUnit.PERCENT:
-            return f"{number}%"
-        if self.unit == TargetUnit.PERCENT_PER_YEAR:
-            return _("%(number)s%%/năm") % {"number": number}
-        return number

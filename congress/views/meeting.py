@@ -4,6 +4,7 @@ from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.views.generic import TemplateView
 
+from congress import progress
 from congress.constants import CongressItemKind
 from congress.models import Congress
 from personnel.views import in_chart_order, key_leaders
@@ -42,7 +43,8 @@ class CongressView(TemplateView):
             directives=items[CongressItemKind.DIRECTIVE],
             results=items[CongressItemKind.RESULT],
             guests=list(congress.guests.all()),
-            targets=list(congress.targets.all()),
+            # The targets of the term, each with its latest value, status and chart.
+            targets=progress.term_progress(term.name),
             organs=in_chart_order(congress.appointed_organs.all()),
             # Key positions come from the appointment data of the term, not from copies.
             leaders=key_leaders(term=term),

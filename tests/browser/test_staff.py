@@ -129,6 +129,6 @@ def test_dossier_from_submission_to_result(ward, browser_page, assert_clean, axe
     stats = browser_page(width=390)
     stats.goto("/thong-ke/")
     assert stats.locator("h1").count() == 1
-    assert stats.locator("svg[role=img]").count() == 2
+    assert stats.locator(".stats-chart svg[role=img]").count() == 2  # targets: own test
     axe_check(stats)
     assert_clean(stats)

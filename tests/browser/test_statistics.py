@@ -15,10 +15,11 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# Each table: its own size, its frame's, and where its last heading ends, before and after
-# the frame is scrolled to its end.
+# Each table of dossier figures (the Congress's targets below them have their own browser
+# test): its own size, its frame's, and where its last heading ends, before and after the
+# frame is scrolled to its end.
 MEASURE = """() => {
-  const frames = [...document.querySelectorAll('table')].map((table) => {
+  const frames = [...document.querySelectorAll('table.stats-table')].map((table) => {
     const frame = table.parentElement;
     const last = () => table.querySelector('thead th:last-child').getBoundingClientRect().right;
     const before = last();
@@ -134,7 +135,7 @@ def test_every_bar_shows_its_value(ward, browser_page, width, axe_check, assert_
         box = value.bounding_box()
         assert box and box["width"] > 0 and box["height"] >= 6, f"value too small at {width}px"
     # The monthly figures are in each chart's description, read by screen readers.
-    for svg in page.locator("svg[role=img]").all():
+    for svg in page.locator(".stats-chart svg[role=img]").all():
         described = svg.get_attribute("aria-describedby")
         text = page.locator(f"#{described}").text_content()
         assert text.count("Tháng ") == 6

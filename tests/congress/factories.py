@@ -1,7 +1,9 @@
 """Factories for news and documents, with named states (published, scheduled, draft)."""
 
+import importlib
 import io
 from datetime import date, timedelta
+from decimal import Decimal
 
 import factory
 from django.core.files.base import ContentFile
@@ -9,7 +11,15 @@ from django.utils import timezone
 from PIL import Image
 
 from congress.constants import ArticleStatus, DocumentType
-from congress.models import Article, ArticleImage, Category, Document, IssuingBody
+from congress.models import (
+    Article,
+    ArticleImage,
+    Category,
+    Document,
+    IssuingBody,
+    Target,
+    TargetValue,
+)
 
 
 def jpeg_bytes(size=(1200, 800), color=(120, 30, 30), exif=None):
@@ -86,3 +96,39 @@ class DocumentFactory(factory.django.DjangoModelFactory):
                 lambda: ContentFile(b"%PDF-1.4\n%minimal\n%%EOF\n", "van-ban.pdf")
             )
         )
+
+
+def ensure_term_targets():
+    """The eleven targets of the term 2025–2030, as the data migration creates them.
+
+    Transactional tests (browser tests) flush the tables, migration data included: this
+    puts them back with the migration's own function.
+    """
+    from django.apps import apps
+
+    from congress.models import Target
+
+    if not Target.objects.exists():
+        migration = importlib.import_module("congress.migrations.0005_term_targets_2025_2030")
+        migration.create_targets(apps)
+
+
+class TargetValueFactory(factory.django.DjangoModelFactory):
+    """A value entered by an editor (through the service, like the admin)."""
+
+    class Meta:
+        model = TargetValue
+
+    target = factory.LazyFunction(lambda: Target.objects.get(code="bao-hiem-y-te"))
+    value = Decimal("95.5")
+    measured_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
+    source = "Báo cáo của Bảo hiểm xã hội (kiểm thử)"
+
+    class Params:
+        demo = factory.Trait(is_demo=True)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from congress import services
+
+        return services.target_value_add(**kwargs)

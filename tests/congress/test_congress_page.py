@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from congress.constants import TargetUnit
-from congress.models import Congress, CongressTarget
+from congress.models import Congress, Target
 from personnel.models import Appointment
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_target_values_in_english_use_a_decimal_point(client, demo_org):
     ],
 )
 def test_target_display_value(value, unit, vi, en):
-    target = CongressTarget(target_value=Decimal(value), unit=unit)
+    target = Target(target_value=Decimal(value), unit=unit)
     with translation.override("vi"):
         assert str(target.display_value()) == vi
     with translation.override("en"):

@@ -169,6 +169,9 @@ def test_congress_page_states_only_fact_sheet_figures(client, demo_content):
     article = _section(html, '<article class="congress">', "</article>")
     # The targets table numbers its rows; the row number is not a figure.
     article = re.sub(r'(<tr id="chi-tieu-[^"]+">\s*)<td>\d+</td>', r"\1", article)
+    # Each target's chart repeats the table's figures in its description; its axis labels
+    # (0%, 80%, 100%, a month) are a scale, not statements.
+    article = re.sub(r"<svg\b.*?</svg>", " ", article, flags=re.S)
     stated = figures(_text(article))
     assert stated - ALLOWED == set()
     for figure in ["1.129", "51", "160", "15/15", "175", "12%", "14%", "90", "94%"]:
