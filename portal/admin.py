@@ -37,6 +37,18 @@ class WardProfileAdmin(admin.ModelAdmin):
             },
         ),
         (
+            _("Người chịu trách nhiệm chính"),
+            {
+                "fields": [
+                    "editor_name",
+                    "editor_title",
+                    "editor_phone",
+                    "editor_email",
+                    "editor_is_demo",
+                ]
+            },
+        ),
+        (
             _("Số liệu và thành lập"),
             {
                 "fields": [

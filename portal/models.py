@@ -58,6 +58,23 @@ class WardProfile(models.Model):
     founding_resolution_date = models.DateField(_("ngày ban hành nghị quyết"), null=True)
     established_on = models.DateField(_("ngày chính thức hoạt động"), null=True)
     service_centre = models.TextField(_("Trung tâm Phục vụ hành chính công"), blank=True)
+    # The person answering for the portal's content (người chịu trách nhiệm chính), shown
+    # on the contact page and in the footer next to the authority's contacts (Decree
+    # 42/2022/NĐ-CP Art. 4(1)(e): the agency's contacts and its contact officials).
+    editor_name = models.CharField(
+        _("họ tên người chịu trách nhiệm chính"), max_length=100, blank=True
+    )
+    editor_title = models.CharField(_("chức vụ"), max_length=200, blank=True)
+    editor_phone = models.CharField(_("điện thoại ban biên tập"), max_length=50, blank=True)
+    editor_email = models.EmailField(_("thư điện tử ban biên tập"), blank=True)
+    editor_is_demo = models.BooleanField(
+        _("người chịu trách nhiệm là dữ liệu minh họa"),
+        default=True,
+        help_text=_(
+            "Bật khi họ tên, chức vụ và liên hệ của người chịu trách nhiệm chưa phải "
+            "thông tin chính thức: trang web sẽ ghi rõ là dữ liệu minh họa."
+        ),
+    )
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     class Meta:
