@@ -10,7 +10,8 @@ from django.views.i18n import set_language
 
 from accounts import views as accounts_views
 from anphong import views
-from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap
+from congress.sitemaps import ArticleSitemap, CategorySitemap, DocumentSitemap, TargetSitemap
+from disclosure.sitemaps import DisclosureCategorySitemap, DisclosureEntrySitemap
 from feedback.sitemaps import FeedbackSitemap
 from payments import views as payments_views
 from personnel.sitemaps import OrganisationPagesSitemap, OrganSitemap, PersonSitemap
@@ -31,7 +32,10 @@ sitemaps = {
     "news": ArticleSitemap,
     "news-categories": CategorySitemap,
     "documents": DocumentSitemap,
+    "targets": TargetSitemap,
     "feedback": FeedbackSitemap,
+    "disclosure": DisclosureCategorySitemap,
+    "disclosure-entries": DisclosureEntrySitemap,
 }
 
 urlpatterns = [
@@ -73,6 +77,10 @@ urlpatterns += i18n_patterns(
     path("tai-khoan/", include("accounts.urls")),
     path("", include("results.urls")),
     path("thanh-toan/", include("payments.urls")),
+    path("cong-khai/", include("disclosure.urls")),
+    path("dat-lich-hen/", include("appointments.urls")),
+    path("lich-tiep-cong-dan/", include("reception.urls")),
+    path("tra-cuu-dia-chi-cu/", include("addresses.urls")),
     prefix_default_language=False,
 )
 

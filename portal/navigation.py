@@ -36,6 +36,7 @@ MAIN_NAV = [
     ("procedures:procedure_list", _("Thủ tục hành chính"), ()),
     ("procedures:tracking", _("Tra cứu hồ sơ"), ()),
     ("feedback:list", _("Phản ánh, kiến nghị"), ()),
+    ("disclosure:index", _("Công khai"), ()),
     ("procedures:statistics", _("Thống kê"), ()),
     ("portal:contact", _("Liên hệ"), ()),
 ]

@@ -10,7 +10,17 @@ class StaticViewSitemap(Sitemap):
     i18n = False
 
     def items(self):
-        return ["portal:home", "portal:about", "portal:contact", "feedback:list"]
+        return [
+            "portal:home",
+            "portal:about",
+            "portal:contact",
+            "portal:links",
+            "portal:accessibility",
+            "portal:privacy",
+            "feedback:list",
+            "addresses:lookup",
+            "reception:schedule",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -12,6 +12,9 @@ ROLE_APPS = {
     "portal",
     "feedback",
     "payments",
+    "reception",
+    "disclosure",
+    "appointments",
 }
 
 

@@ -44,6 +44,26 @@ _READ_FEEDBACK = [
 _READ_PAYMENTS = ["payments.view_payment", "payments.view_paymentevent"]
 
 _NEWS_MODELS = ["article", "articleimage", "category", "document", "issuingbody"]
+# Public disclosure (Luật 10/2022/QH15 Điều 11) is kept by the same editors.
+_DISCLOSURE = [
+    f"disclosure.{action}_{model}"
+    for model in ("disclosureentry", "disclosurefile")
+    for action in ("view", "add", "change", "delete")
+]
+
+# The citizen reception schedule (reception): kept by editors, changed by the leaders too.
+_RECEPTION_SCHEDULE = [
+    f"reception.{action}_{model}"
+    for model in ("receptionsession", "receptionchange")
+    for action in ("view", "add", "change", "delete")
+]
+
+# Desk appointments: the day's list and arrivals; capacities per field are the leader's.
+_APPOINTMENTS = [
+    "appointments.view_appointment",
+    "appointments.change_appointment",
+    "appointments.view_fieldcapacity",
+]
 
 ROLE_PERMISSIONS = {
     RECEPTION: [
@@ -55,6 +75,7 @@ ROLE_PERMISSIONS = {
         "payments.record_cash_payment",
         "payments.export_reconciliation",
         *_READ_FEEDBACK,
+        *_APPOINTMENTS,
     ],
     OFFICER: [
         *_READ_DOSSIERS,
@@ -85,11 +106,24 @@ ROLE_PERMISSIONS = {
         "feedback.approve_feedback",
         "feedback.add_topic",
         "feedback.change_topic",
+        *_RECEPTION_SCHEDULE,
+        *_APPOINTMENTS,
+        "appointments.add_fieldcapacity",
+        "appointments.change_fieldcapacity",
     ],
     EDITOR: [
-        f"congress.{action}_{model}"
-        for model in _NEWS_MODELS
-        for action in ("view", "add", "change", "delete")
+        *(
+            f"congress.{action}_{model}"
+            for model in _NEWS_MODELS
+            for action in ("view", "add", "change", "delete")
+        ),
+        *_RECEPTION_SCHEDULE,
+        *_DISCLOSURE,
+        # Term targets: values are only added (the admin refuses changes and deletions).
+        "congress.view_target",
+        "congress.change_target",
+        "congress.view_targetvalue",
+        "congress.add_targetvalue",
     ],
 }
 

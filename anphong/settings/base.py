@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "feedback",
     "accounts",
     "results",
+    "appointments",
+    "reception",
+    "disclosure",
+    "addresses",
 ]
 
 MIDDLEWARE = [
@@ -332,6 +336,9 @@ PORTAL_RATE_DRAFT_RECIPIENT = env_str("PORTAL_RATE_DRAFT_RECIPIENT", "10/86400")
 PORTAL_RATE_PHONE_CODE = env_str("PORTAL_RATE_PHONE_CODE", "3/3600")
 # Online payments started from the tracking page, per client (each one opens an order).
 PORTAL_RATE_PAYMENT = env_str("PORTAL_RATE_PAYMENT", "10/600")
+# Desk appointments: bookings, cancellations and moves per address, and per phone number.
+PORTAL_RATE_APPOINTMENT = env_str("PORTAL_RATE_APPOINTMENT", "20/3600")
+PORTAL_RATE_APPOINTMENT_PHONE = env_str("PORTAL_RATE_APPOINTMENT_PHONE", "5/86400")
 # Limits that refuse (503) rather than let requests through uncounted while the cache is
 # unreachable: the tracking look-up's limit is what stops code + phone guessing, so it
 # protects residents' data. The submission limit only guards against floods: it fails open.
@@ -369,6 +376,20 @@ OTP_TOTP_ISSUER = STAFF_OTP_ISSUER
 OFFICE_HOURS = env_str("OFFICE_HOURS", "07:30-11:30,13:30-17:00")
 # Weekdays the desk is open, Monday = mon. Public holidays and admin overrides apply on top.
 WORKING_WEEKDAYS = env_list("WORKING_WEEKDAYS", ["mon", "tue", "wed", "thu", "fri"])
+
+# Desk appointments (appointments/): slots cut from OFFICE_HOURS on working days, bookable
+# from APPOINTMENT_MIN_LEAD_MINUTES ahead up to APPOINTMENT_DAYS_AHEAD calendar days ahead.
+APPOINTMENT_SLOT_MINUTES = env_int("APPOINTMENT_SLOT_MINUTES", 30)
+APPOINTMENT_DAYS_AHEAD = env_int("APPOINTMENT_DAYS_AHEAD", 14)
+APPOINTMENT_MIN_LEAD_MINUTES = env_int("APPOINTMENT_MIN_LEAD_MINUTES", 60)
+# Residents the desk's counters take in one slot, all fields together.
+APPOINTMENT_SLOT_CAPACITY = env_int("APPOINTMENT_SLOT_CAPACITY", 3)
+# Future bookings one phone number may hold at once (against bulk booking).
+APPOINTMENT_MAX_ACTIVE_PER_PHONE = env_int("APPOINTMENT_MAX_ACTIVE_PER_PHONE", 2)
+# A phone that missed this many appointments in the last APPOINTMENT_NO_SHOW_DAYS days
+# cannot book online until the oldest miss is that old (0: no such rule).
+APPOINTMENT_NO_SHOW_LIMIT = env_int("APPOINTMENT_NO_SHOW_LIMIT", 3)
+APPOINTMENT_NO_SHOW_DAYS = env_int("APPOINTMENT_NO_SHOW_DAYS", 30)
 
 # Log-in lockout (django-axes). Attempts are counted per user name *and* address: the ward's
 # staff share one office address, so locking the address alone would lock out the whole desk.

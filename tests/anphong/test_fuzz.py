@@ -113,6 +113,7 @@ def samples(ward, settings):
         "article_detail": {"slug": article.slug},
         "document_detail": {"slug": document.slug},
         "document_download": {"slug": document.slug},
+        "target_detail": {"slug": "ho-ngheo"},  # a target of the data migration
         "organ_detail": {"slug": organ.slug},
         "person_detail": {"slug": person.slug},
     }

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from demo import dossiers, feedback, news
+from demo import appointments, disclosure, dossiers, feedback, news, reception
+from demo import targets as target_values
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 
@@ -26,4 +27,8 @@ class Command(BaseCommand):
         dossiers.load(stdout=self.stdout)
         feedback.load(stdout=self.stdout)
         news.load(stdout=self.stdout)
+        disclosure.load(stdout=self.stdout)
+        reception.load(stdout=self.stdout)
+        appointments.load(stdout=self.stdout)
+        target_values.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))

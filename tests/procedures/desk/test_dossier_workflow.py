@@ -48,17 +48,30 @@ class TestRoles:
         feedback = {"process_feedback", "change_feedback", "change_feedbackphoto"}
         # Reception and leaders take cash at the desk and export the day's payments.
         payments = {"record_cash_payment", "export_reconciliation"}
+        # Reception and leaders keep the desk appointments' day list (arrivals).
+        appointments = {"change_appointment"}
+        # Leaders (and editors) keep the citizen-reception schedule.
+        reception_schedule = {
+            f"{action}_{model}"
+            for action in ("add", "change", "delete")
+            for model in ("receptionsession", "receptionchange")
+        }
         assert actions(perms[roles.RECEPTION]) == {
             "receive_dossier",
             "assign_dossier",
             "export_register",
             *feedback,
             *payments,
+            *appointments,
         }
         assert actions(perms[roles.OFFICER]) == {"process_dossier", "issue_apology", *feedback}
         assert actions(perms[roles.LEADER]) == {
             *feedback,
             *payments,
+            *appointments,
+            *reception_schedule,
+            "add_fieldcapacity",
+            "change_fieldcapacity",
             "approve_feedback",
             "add_topic",
             "change_topic",
