@@ -85,6 +85,9 @@ def test_the_footer_links_every_statement(client, ward):
     for name in PAGES:
         assert f'href="{reverse(name)}"' in links
     assert f'href="{reverse("portal:contact")}#nguoi-chiu-trach-nhiem"' in links
+    # The published schedule and the old-address look-up are reachable from every page too.
+    for name in ("reception:schedule", "addresses:lookup"):
+        assert f'href="{reverse(name)}"' in links
 
 
 def test_the_editor_is_marked_as_demo_until_an_editor_enters_the_real_one(client, ward):
