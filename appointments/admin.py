@@ -243,6 +243,6 @@ class AppointmentAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": _("Ghi nhận người đến"),
             "appointment": appointment,
-            "opts": self.model._meta,
+            "opts": self.opts,
         }
         return TemplateResponse(request, "admin/appointments/appointment/arrive.html", context)
