@@ -1,13 +1,11 @@
 """The booking form (slot, name, phone, consent) and the slot picker of the move form."""
 
-from crispy_forms.layout import Div, Layout
 from django import forms
-from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.forms import HoneypotMixin, privacy_help
 from procedures.forms import CrispyFormMixin, MobilePhoneField
 from procedures.validators import clean_person_name
 
@@ -42,7 +40,7 @@ class SlotForm(CrispyFormMixin, forms.Form):
         self.fields["slot"].choices = slot_choices(slots)
 
 
-class BookingForm(SlotForm):
+class BookingForm(HoneypotMixin, SlotForm):
     name = forms.CharField(label=_("Họ và tên"), max_length=100)
     phone = MobilePhoneField(
         label=_("Số điện thoại di động"),
@@ -57,30 +55,14 @@ class BookingForm(SlotForm):
         label=_("Tôi đã đọc và đồng ý với việc xử lý dữ liệu cá nhân để đặt lịch hẹn."),
         error_messages={"required": _("Cần đồng ý xử lý dữ liệu cá nhân để đặt lịch hẹn.")},
     )
-    # Left empty by people; filled by robots that fill every field.
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    honeypot_message = _("Không đặt được lịch hẹn. Vui lòng thử lại.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["agree_privacy"].help_text = format_html(
-            '<a href="{}">{}</a>',
-            reverse("portal:privacy"),
-            _("Đọc chính sách bảo vệ dữ liệu cá nhân của cổng"),
+        self.fields["agree_privacy"].help_text = privacy_help(
+            reverse("portal:privacy"), _("Đọc chính sách bảo vệ dữ liệu cá nhân của cổng")
         )
-        self.helper.layout = Layout(
-            *(name for name in self.fields if name != "website"),
-            Div("website", css_class="visually-hidden", aria_hidden="true"),
-        )
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("Không đặt được lịch hẹn. Vui lòng thử lại."), code="bot")
-        return ""
 
     def clean_name(self):
         return clean_person_name(" ".join(self.cleaned_data["name"].split()))

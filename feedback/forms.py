@@ -1,14 +1,13 @@
 """The resident's forms: send a report, find it again, add information, rate the answer."""
 
-from crispy_forms.layout import Div, Layout
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Topic
+from portal.forms import HoneypotMixin, privacy_help
 from portal.text import fold
 from portal.widgets import VietnameseSelect
 from procedures.constants import FileType
@@ -53,7 +52,7 @@ class PhotosField(forms.FileField):
         return cleaned
 
 
-class FeedbackForm(CrispyFormMixin, forms.Form):
+class FeedbackForm(HoneypotMixin, CrispyFormMixin, forms.Form):
     topic = forms.ModelChoiceField(
         label=_("Lĩnh vực"),
         queryset=Topic.objects.filter(is_active=True),
@@ -102,32 +101,13 @@ class FeedbackForm(CrispyFormMixin, forms.Form):
         error_messages={"required": _("Cần đồng ý xử lý dữ liệu cá nhân để gửi phản ánh.")},
     )
 
-    # Left empty by people; filled by robots that fill every field.
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    honeypot_message = _("Không gửi được phản ánh. Vui lòng thử lại.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The notice is a page of its own (this form's copy of the field: no shared state);
-        # crispy-forms renders help text unescaped.
-        self.fields["agree_privacy"].help_text = format_html(
-            '<a href="{}">{}</a>',
-            reverse("feedback:privacy_notice"),
-            _("Đọc thông báo xử lý dữ liệu cá nhân"),
+        self.fields["agree_privacy"].help_text = privacy_help(
+            reverse("feedback:privacy_notice"), _("Đọc thông báo xử lý dữ liệu cá nhân")
         )
-        # The honeypot is out of sight and out of the tab order; people never fill it.
-        self.helper.layout = Layout(
-            *(name for name in self.fields if name != "website"),
-            Div("website", css_class="visually-hidden", aria_hidden="true"),
-        )
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(_("Không gửi được phản ánh. Vui lòng thử lại."), code="bot")
-        return ""
 
     def clean_title(self):
         return " ".join(self.cleaned_data["title"].split())

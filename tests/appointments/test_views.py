@@ -80,6 +80,19 @@ def test_bad_input_keeps_what_was_typed(client, ward, monday):
     assert Appointment.objects.count() == 0
 
 
+def test_a_robot_filling_the_hidden_field_books_nothing(client, ward, monday):
+    procedure = ProcedureFactory()
+    url = reverse("appointments:book", args=[procedure.slug])
+    page = client.get(url, {"ngay": TUESDAY}).content.decode()
+    # The trap is last, out of sight and out of the tab order.
+    assert '<div class="visually-hidden" aria-hidden="true">' in page
+    assert 'name="website"' in page and 'tabindex="-1"' in page
+    response = client.post(url, _form(website="http://spam.example"))
+    assert response.status_code == 200
+    assert "Không đặt được lịch hẹn. Vui lòng thử lại." in response.content.decode()
+    assert Appointment.objects.count() == 0
+
+
 def test_a_slot_filled_meanwhile_is_refused_clearly(client, ward, monday):
     procedure = ProcedureFactory()
     FieldCapacityFactory(field=procedure.field, per_slot=1)
