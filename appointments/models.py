@@ -115,6 +115,7 @@ class Appointment(models.Model):
     reminded_at = models.DateTimeField(_("đã nhắc lúc"), null=True, blank=True)
     arrived_at = models.DateTimeField(_("đến lúc"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("hủy lúc"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("ẩn danh lúc"), null=True, blank=True, editable=False)
 
     objects = AppointmentQuerySet.as_manager()
 

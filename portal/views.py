@@ -39,5 +39,6 @@ class PrivacyView(TemplateView):
             draft_days=settings.DOSSIER_DRAFT_DAYS,
             dossier_retention_days=settings.DOSSIER_RETENTION_DAYS,
             feedback_retention_days=settings.FEEDBACK_RETENTION_DAYS,
+            appointment_retention_days=settings.APPOINTMENT_RETENTION_DAYS,
             **kwargs,
         )

@@ -390,6 +390,13 @@ APPOINTMENT_MAX_ACTIVE_PER_PHONE = env_int("APPOINTMENT_MAX_ACTIVE_PER_PHONE", 2
 # cannot book online until the oldest miss is that old (0: no such rule).
 APPOINTMENT_NO_SHOW_LIMIT = env_int("APPOINTMENT_NO_SHOW_LIMIT", 3)
 APPOINTMENT_NO_SHOW_DAYS = env_int("APPOINTMENT_NO_SHOW_DAYS", 30)
+# Days after its day an appointment keeps the resident's name, phone and e-mail
+# (purge_appointments, nightly); never shorter than the no-show rule looks back.
+APPOINTMENT_RETENTION_DAYS = env_int("APPOINTMENT_RETENTION_DAYS", 180)
+if APPOINTMENT_RETENTION_DAYS < APPOINTMENT_NO_SHOW_DAYS:
+    raise ImproperlyConfigured(
+        "APPOINTMENT_RETENTION_DAYS must be at least APPOINTMENT_NO_SHOW_DAYS."
+    )
 
 # Log-in lockout (django-axes). Attempts are counted per user name *and* address: the ward's
 # staff share one office address, so locking the address alone would lock out the whole desk.

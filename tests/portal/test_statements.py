@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from portal import statements
@@ -77,6 +78,9 @@ def test_the_privacy_policy_covers_every_form_and_points_to_the_detailed_notices
     assert reverse("procedures:privacy_notice") in html
     assert reverse("feedback:privacy_notice") in html
     assert "91/2025/QH15" in html
+    # Each retention period is the one the purge applies (settings), not a copy of it.
+    visits = html.split('data-privacy-form="visits"')[1].split("</section>")[0]
+    assert f"{settings.APPOINTMENT_RETENTION_DAYS} ngày sau ngày hẹn" in visits
 
 
 def test_the_footer_links_every_statement(client, ward):
